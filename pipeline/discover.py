@@ -1,0 +1,83 @@
+"""Find every file under an evidence folder and fingerprint its content.
+
+Symlinks are never followed (an OPD folder must not pull in files from
+elsewhere), but a symlink is still a file in the folder, so it is listed with a
+problem instead of being silently dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.model import FileRecord, Problem
+
+_CHUNK = 1 << 20
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def relative_name(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _opd_of(relative: str) -> str:
+    head, sep, _ = relative.partition("/")
+    return head if sep else ""
+
+
+def _extension_of(name: str) -> str:
+    suffix = Path(name).suffix
+    return suffix[1:].lower() if suffix else ""
+
+
+def walk(root: Path) -> Iterator[Path]:
+    """All non-directory entries below root, sorted, without following symlinks."""
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        base = Path(dirpath)
+        # A symlinked directory appears in dirnames; os.walk will not descend into it.
+        for name in sorted(filenames + [d for d in dirnames if (base / d).is_symlink()]):
+            yield base / name
+
+
+def describe(root: Path, path: Path) -> FileRecord:
+    """Fingerprint one file; problems reading it become part of the record."""
+    relative = relative_name(root, path)
+    common = dict(path=relative, opd=_opd_of(relative), extension=_extension_of(path.name))
+    if path.is_symlink():
+        return FileRecord(
+            **common, size=0, mtime=0.0, sha256="",
+            problems=(Problem(
+                "unsupported",
+                "Berkas berupa tautan simbolik (symlink) dan tidak diikuti. Salin berkas aslinya ke folder eviden.",
+                f"symlink -> {os.readlink(path)}",
+            ),),
+        )
+    try:
+        stat = path.stat()
+        if not path.is_file():
+            raise OSError("not a regular file")
+        return FileRecord(**common, size=stat.st_size, mtime=stat.st_mtime, sha256=sha256_of(path))
+    except OSError as exc:
+        return FileRecord(
+            **common, size=0, mtime=0.0, sha256="",
+            problems=(Problem(
+                "io_error",
+                "Berkas tidak dapat dibaca dari folder (hilang, terkunci, atau bukan berkas biasa). Periksa lalu unggah ulang.",
+                f"{type(exc).__name__}: {exc}",
+            ),),
+        )
+
+
+def discover(root: Path) -> list[FileRecord]:
+    root = root.resolve()
+    return [describe(root, path) for path in walk(root)]

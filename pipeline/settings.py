@@ -1,0 +1,40 @@
+"""Extraction settings: one validated record instead of loose keyword arguments.
+
+The values are part of what a stored extraction means, so they feed
+`EXTRACTOR_VERSION`: change a default and every file is read again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+# Bump when extraction code changes what text it produces for the same bytes.
+EXTRACTION_CODE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    ocr_languages: str = "ind+eng"
+    ocr_dpi: int = 300  # render resolution for PDF pages that need OCR
+    ocr_psm: int = 3  # automatic layout; better than 6 on noisy scans (measured-baselines.md)
+    ocr_page_timeout_s: float = 120.0  # one Tesseract call; a page that hits it gets no text, the file a problem
+    ocr_low_confidence: float = 60.0  # below this mean word confidence, check orientation (OSD) and retry
+    max_file_bytes: int = 300_000_000
+    max_pages: int = 2_000
+    max_image_pixels: int = 180_000_000  # ~ A0 at 300 dpi; larger images are decompression bombs
+    min_text_layer_chars: int = 25  # fewer non-space characters on a PDF page: treat as image, OCR it
+    min_plausible_ratio: float = 0.6  # share of word-like tokens for a text layer to count as readable
+
+    def __post_init__(self) -> None:
+        if not 70 <= self.ocr_dpi <= 600:
+            raise ValueError(f"ocr_dpi must be 70..600, got {self.ocr_dpi}")
+        if self.ocr_page_timeout_s <= 0:
+            raise ValueError("ocr_page_timeout_s must be positive")
+
+    def fingerprint(self) -> str:
+        """Short stable text of the settings that change extracted text."""
+        keys = ("ocr_languages", "ocr_dpi", "ocr_psm", "ocr_low_confidence", "min_text_layer_chars", "min_plausible_ratio")
+        return ",".join(f"{f.name}={getattr(self, f.name)}" for f in fields(self) if f.name in keys)
+
+
+DEFAULT_SETTINGS = ExtractSettings()

@@ -1,0 +1,226 @@
+"""DuckDB storage: numbered migrations, the single writer, and read helpers.
+
+DuckDB lets one process hold a database file for writing, so one `Store`
+(owned by the flow's main thread) does every write; extraction workers only
+return `Document`s. Each file is committed on its own, so a run that dies
+part-way keeps everything written before.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+import duckdb
+
+from pipeline.model import Document, FileRecord, Problem, Status
+
+
+class DatabaseBusy(Exception):
+    """Another process holds the database file."""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    sql: str
+
+
+def migrations() -> list[Migration]:
+    found = []
+    for entry in resources.files("pipeline.migrations").iterdir():
+        match = re.fullmatch(r"(\d{3})_(\w+)\.sql", entry.name)
+        if match:
+            found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
+    return sorted(found, key=lambda m: m.version)
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+    ).fetchone()[0]
+    if not exists:
+        return 0
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+def migrate(con: duckdb.DuckDBPyConnection, *, target: int | None = None) -> int:
+    """Apply the migrations the database has not seen yet, each in its own transaction."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
+    )
+    current = schema_version(con)
+    for migration in migrations():
+        if migration.version <= current or (target is not None and migration.version > target):
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(migration.sql)
+            con.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?, ?)", [migration.version, migration.name, datetime.now()]
+            )
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        current = migration.version
+    return current
+
+
+def connect(db_path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and for writers, migrate) the database; a held lock becomes DatabaseBusy."""
+    try:
+        if read_only:
+            return duckdb.connect(str(db_path), read_only=True)
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(db_path))
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise DatabaseBusy(str(exc)) from exc
+        raise
+    migrate(con)
+    return con
+
+
+def _problems_json(problems: tuple[Problem, ...]) -> str:
+    return json.dumps([{"code": p.code, "message": p.message, "detail": p.detail} for p in problems], ensure_ascii=False)
+
+
+def problems_from_json(text: str | None) -> tuple[Problem, ...]:
+    return tuple(Problem(**item) for item in json.loads(text or "[]"))
+
+
+class ContentKey(NamedTuple):
+    """Identifies one extraction: the bytes, and the format the file name claims for them."""
+
+    sha256: str
+    name_class: str = ""
+
+
+@dataclass(frozen=True)
+class StoredContent:
+    """What the database already knows about one content hash."""
+
+    format: str
+    status: Status
+    problems: tuple[Problem, ...]
+
+
+class Store:
+    """The one writer of a run."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection):
+        self.con = con
+
+    @classmethod
+    def open(cls, db_path: Path) -> "Store":
+        return cls(connect(db_path))
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # runs -----------------------------------------------------------------
+    def start_run(self, *, root: str, region: str | None, year: int | None, claims: str | None, version: str) -> int:
+        return self.con.execute(
+            """INSERT INTO runs (started_at, status, root, region, assessment_year, claims_path, extractor_version)
+               VALUES (?, 'running', ?, ?, ?, ?, ?) RETURNING run_id""",
+            [datetime.now(), root, region, year, claims, version],
+        ).fetchone()[0]
+
+    def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], message: str | None = None) -> None:
+        columns = ", ".join(f"{name} = ?" for name in counts)
+        self.con.execute(
+            f"UPDATE runs SET finished_at = ?, status = ?, message = ?, {columns} WHERE run_id = ?",
+            [datetime.now(), status, message, *counts.values(), run_id],
+        )
+
+    # contents -------------------------------------------------------------
+    def known_contents(self, version: str) -> dict[ContentKey, StoredContent]:
+        rows = self.con.execute(
+            "SELECT sha256, name_class, format, status, problems FROM extractions WHERE extractor_version = ?", [version]
+        ).fetchall()
+        return {ContentKey(sha, cls): StoredContent(fmt, Status(status), problems_from_json(problems))
+                for sha, cls, fmt, status, problems in rows}
+
+    def save_extraction(self, key: ContentKey, version: str, document: Document, run_id: int) -> None:
+        """Store one content's extraction and its pages in one transaction."""
+        pages = document.pages
+        where = "sha256 = ? AND name_class = ? AND extractor_version = ?"
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(f"DELETE FROM pages WHERE {where}", [key.sha256, key.name_class, version])
+            self.con.execute(f"DELETE FROM extractions WHERE {where}", [key.sha256, key.name_class, version])
+            self.con.execute(
+                "INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [key.sha256, key.name_class, version, document.format, document.status.value, _problems_json(document.problems),
+                 document.page_count, document.ocr_pages, document.ocr_confidence, document.seconds, run_id,
+                 datetime.now()],
+            )
+            if pages:
+                # One statement for all pages: list parameters unnest together (~100x executemany).
+                self.con.execute(
+                    """INSERT INTO pages SELECT ?, ?, ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]),
+                              unnest(?::DOUBLE[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])""",
+                    [key.sha256, key.name_class, version, [p.number for p in pages], [p.method.value for p in pages],
+                     [p.chars for p in pages], [p.confidence for p in pages], [p.rotation for p in pages],
+                     [p.note for p in pages], [p.text for p in pages]],
+                )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # files ----------------------------------------------------------------
+    def current_files(self) -> dict[str, tuple[str, int, int]]:
+        """path -> (sha256, first_seen_run, changed_run) of the folder as last recorded."""
+        rows = self.con.execute("SELECT path, sha256, first_seen_run, changed_run FROM files").fetchall()
+        return {path: (sha, first, changed) for path, sha, first, changed in rows}
+
+    def save_files(self, rows: list["FileRow"], run_id: int) -> int:
+        """Replace the inventory with this run's files in one transaction; return how many were removed."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if rows:
+                self.con.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [row.values(run_id) for row in rows],
+                )
+            removed = len(self.con.execute("DELETE FROM files WHERE last_seen_run <> ? RETURNING path", [run_id]).fetchall())
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return removed
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """One file of the folder with its resolved outcome, ready for the `files` table."""
+
+    record: FileRecord
+    name_class: str
+    version: str
+    format: str
+    status: Status
+    problems: tuple[Problem, ...]
+    first_seen_run: int
+    changed_run: int
+
+    def values(self, run_id: int) -> list:
+        r = self.record
+        error = self.problems[0] if self.status is not Status.OK and self.problems else None
+        return [r.path, r.opd, r.extension, r.size, r.mtime, r.sha256, self.name_class, self.version, self.format, self.status.value,
+                error.code if error else None, error.message if error else None, _problems_json(self.problems),
+                self.first_seen_run, self.changed_run, run_id]

@@ -1,0 +1,26 @@
+"""The short summary printed at the end of `spbe run`, in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+MAX_LISTED_FAILURES = 20
+
+
+def format_summary(summary) -> str:
+    c = summary.counts
+    lines = [
+        "",
+        f"Run #{summary.run_id} selesai dalam {summary.seconds:.1f} detik.",
+        f"  Berkas: {c['files_seen']} (baru {c['files_new']}, berubah {c['files_changed']}, "
+        f"tetap {c['files_unchanged']}, dihapus {c['files_removed']})",
+        f"  Dibaca ulang: {c['files_extracted']} berkas, {c['ocr_pages']} halaman OCR",
+        f"  Status: ok {summary.by_status.get('ok', 0)}, gagal {c['files_failed']}, "
+        f"tidak didukung {c['files_unsupported']}",
+    ]
+    if summary.failures:
+        lines.append("  Berkas bermasalah:")
+        for path, code, message in summary.failures[:MAX_LISTED_FAILURES]:
+            lines.append(f"    - {path} [{code}]: {message}")
+        if len(summary.failures) > MAX_LISTED_FAILURES:
+            lines.append(f"    ... dan {len(summary.failures) - MAX_LISTED_FAILURES} lainnya (lihat ekspor JSON)")
+    lines.append(f"  Hasil tersimpan di {summary.db}; ekspor: spbe export --db {summary.db} --json hasil.json")
+    return "\n".join(lines)

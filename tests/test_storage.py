@@ -1,0 +1,78 @@
+"""DuckDB storage: migrations bring any earlier database to the current schema without losing data."""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipeline.model import Document, FileRecord, Method, Page, Problem, Status
+from pipeline.storage import ContentKey, FileRow, Store, migrate, migrations, schema_version
+
+
+def test_migrations_are_numbered_without_gaps():
+    versions = [m.version for m in migrations()]
+    assert versions == list(range(1, len(versions) + 1))
+
+
+def test_new_database_gets_every_migration(tmp_path):
+    con = duckdb.connect(str(tmp_path / "new.duckdb"))
+    assert migrate(con) == migrations()[-1].version
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"runs", "extractions", "pages", "files", "documents", "schema_migrations"} <= tables
+
+
+def test_migrating_twice_changes_nothing(tmp_path):
+    con = duckdb.connect(str(tmp_path / "db.duckdb"))
+    migrate(con)
+    assert migrate(con) == schema_version(con)
+    assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(migrations())
+
+
+def _document() -> Document:
+    return Document(format="pdf", status=Status.OK, pages=(
+        Page(1, Method.TEXT_LAYER, "PERATURAN WALI KOTA"),
+        Page(2, Method.OCR, "Ditetapkan di", confidence=88.5, rotation=90),
+    ))
+
+
+def test_database_from_every_earlier_version_keeps_its_data(tmp_path):
+    for old in range(1, migrations()[-1].version):
+        path = tmp_path / f"v{old}.duckdb"
+        con = duckdb.connect(str(path))
+        migrate(con, target=old)
+        store = Store(con)
+        run_id = store.start_run(root="/x", region="Kota A", year=2025, claims=None, version="v")
+        store.save_extraction(ContentKey("abc", "pdf"), "v", _document(), run_id)
+        con.close()
+
+        with Store.open(path) as upgraded:
+            assert schema_version(upgraded.con) == migrations()[-1].version
+            assert upgraded.con.execute("SELECT count(*) FROM pages WHERE sha256 = 'abc'").fetchone()[0] == 2
+            assert upgraded.con.execute("SELECT region FROM runs").fetchone()[0] == "Kota A"
+
+
+def test_extraction_round_trips_pages_and_problems(tmp_path):
+    with Store.open(tmp_path / "db.duckdb") as store:
+        run_id = store.start_run(root="/x", region=None, year=None, claims=None, version="v")
+        doc = Document(format="pdf", status=Status.FAILED, pages=_document().pages,
+                       problems=(Problem("corrupt", "Berkas PDF rusak", "EOF missing"),))
+        store.save_extraction(ContentKey("abc", "pdf"), "v", doc, run_id)
+        store.save_extraction(ContentKey("abc", "pdf"), "v", doc, run_id)  # idempotent: replaces, never duplicates
+        known = store.known_contents("v")
+        assert known[ContentKey("abc", "pdf")].status is Status.FAILED
+        assert known[ContentKey("abc", "pdf")].problems[0].code == "corrupt"
+        rows = store.con.execute("SELECT page_no, method, chars, confidence, rotation FROM pages ORDER BY page_no").fetchall()
+        assert rows == [(1, "text_layer", 19, None, 0), (2, "ocr", 13, 88.5, 90)]
+        assert store.known_contents("other-version") == {}
+
+
+def test_inventory_keeps_one_row_per_path_and_drops_vanished_files(tmp_path):
+    def row(path: str, run: int) -> FileRow:
+        record = FileRecord(path=path, opd=path.split("/")[0], size=1, mtime=0.0, sha256="abc", extension="pdf")
+        return FileRow(record, "pdf", "v", "pdf", Status.OK, (), run, run)
+
+    with Store.open(tmp_path / "db.duckdb") as store:
+        first = store.start_run(root="/x", region=None, year=None, claims=None, version="v")
+        assert store.save_files([row("A/a.pdf", first), row("B/b.pdf", first)], first) == 0
+        second = store.start_run(root="/x", region=None, year=None, claims=None, version="v")
+        assert store.save_files([row("A/a.pdf", second)], second) == 1
+        assert list(store.current_files()) == ["A/a.pdf"]
