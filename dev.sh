@@ -70,7 +70,8 @@ case "${1:-}" in
         ensure_venv
         ensure_python_packages ""
         mkdir -p out
-        "$VENV/bin/spbe" run sample_docs --db out/sample_docs.duckdb --region "Kota Sukamaju" --year 2025
+        "$VENV/bin/spbe" run sample_docs --db out/sample_docs.duckdb --region "Kota Sukamaju" --year 2025 \
+            --claims sample_docs.claims.csv
         "$VENV/bin/spbe" export --db out/sample_docs.duckdb --json out/sample_docs.json
         say "Hasil: out/sample_docs.duckdb (DuckDB) dan out/sample_docs.json (ekspor JSON)."
         ;;

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +25,10 @@ from pipeline.extract import extract, extractor_version
 from pipeline.inventory import content_outcome, file_rows, plan_run
 from pipeline.model import Document, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
-from pipeline.storage import Store, StoredContent
+from pipeline.claims import read_claims
+from pipeline.judge import Judgement, judge
+from pipeline.rules import framework_for_year, load_common
+from pipeline.storage import Store, StoredContent, load_documents, save_judgement
 
 
 @dataclass
@@ -36,6 +40,7 @@ class RunSummary:
     counts: dict[str, int]
     by_status: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, code, message)
+    judgement: Judgement | None = None
 
 
 def default_workers() -> int:
@@ -45,6 +50,15 @@ def default_workers() -> int:
 @task(name="extract-file", cache_policy=NO_CACHE, persist_result=False, retries=0)
 def extract_file(path: Path, settings: ExtractSettings) -> Document:
     return extract(path, settings)
+
+
+@task(name="judge-folder", cache_policy=NO_CACHE, persist_result=False, retries=0)
+def judge_folder(store: Store, run_id: int, region: str | None, year: int, claims: str | None) -> Judgement:
+    framework, common = framework_for_year(year), load_common()
+    judgement = judge(load_documents(store.con), framework, common, region=region, year=year,
+                      claims=read_claims(Path(claims)) if claims else None)
+    save_judgement(store.con, run_id, judgement)
+    return judgement
 
 
 def _progress(enabled: bool, done: int, total: int, path: str, document: Document) -> None:
@@ -88,6 +102,7 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
 
             rows = file_rows(plan, contents, previous, version=version, run_id=run_id)
             removed = store.save_files(rows, run_id)
+            judgement = judge_folder(store, run_id, region, year or date.today().year, claims)
             by_status = {s.value: sum(1 for r in rows if r.status is s) for s in Status}
             counts = {
                 "files_seen": len(records), "files_new": len(plan.new), "files_changed": len(plan.changed),
@@ -100,7 +115,8 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
             store.finish_run(run_id, status="failed", counts={}, message=f"{type(exc).__name__}: {exc}")
             raise
     failures = [(r.record.path, r.problems[0].code, r.problems[0].message) for r in rows if r.status is not Status.OK and r.problems]
-    return RunSummary(run_id, str(root_path), str(db), time.perf_counter() - started, counts, by_status, failures)
+    return RunSummary(run_id, str(root_path), str(db), time.perf_counter() - started, counts, by_status, failures,
+                      judgement)
 
 
 def run_ingest(root: Path, db: Path, *, region: str | None = None, year: int | None = None, claims: Path | None = None,

@@ -78,7 +78,16 @@ def _cmd_run(args: argparse.Namespace, config: dict) -> int:
     region = args.region or config.get("region")
     year = args.year or config.get("year") or date.today().year
 
+    from pipeline.claims import ClaimsError, read_claims
+    from pipeline.rules import RulesError, framework_for_year
     from pipeline.storage import DatabaseBusy, connect
+
+    try:  # refuse bad input before any work
+        framework_for_year(year)
+        if args.claims is not None:
+            read_claims(args.claims)
+    except (ClaimsError, RulesError) as exc:
+        raise CannotRun(str(exc)) from exc
 
     try:  # fail fast, before Prefect starts, if another process holds the database
         connect(db).close()

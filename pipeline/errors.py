@@ -117,9 +117,9 @@ def vanished(detail: str = "") -> Problem:
     )
 
 
-def unreadable(detail: str = "") -> Problem:
+def permission_denied(detail: str = "") -> Problem:
     return Problem(
-        code="unreadable",
+        code="permission_denied",
         message=(
             "Berkas tidak dapat dibuka karena hak akses ditolak. "
             "Minta pengelola server memperbaiki izin berkas, lalu jalankan pemeriksaan ulang."

@@ -103,7 +103,7 @@ def _extract(path: Path, settings: ExtractSettings) -> Document:
     except (FileNotFoundError, NotADirectoryError) as e:
         return _failed("unknown", errors.vanished(str(e)))
     except PermissionError as e:
-        return _failed("unknown", errors.unreadable(str(e)))
+        return _failed("unknown", errors.permission_denied(str(e)))
     except errors.ExtractionFailure as f:
         return Document("unknown", f.status, problems=(f.problem(),))
 

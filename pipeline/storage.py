@@ -224,3 +224,60 @@ class FileRow:
         return [r.path, r.opd, r.extension, r.size, r.mtime, r.sha256, self.name_class, self.version, self.format, self.status.value,
                 error.code if error else None, error.message if error else None, _problems_json(self.problems),
                 self.first_seen_run, self.changed_run, run_id]
+
+
+def load_documents(con: duckdb.DuckDBPyConnection) -> list:
+    """Current files with their page texts, as judgement input."""
+    from pipeline.judge import DocInput
+
+    rows = con.execute(
+        """SELECT f.path, f.sha256, f.status, f.problems, coalesce(e.ocr_pages, 0), e.ocr_confidence,
+                  coalesce(list(p.text ORDER BY p.page_no) FILTER (WHERE p.text IS NOT NULL), [])
+           FROM files f
+           LEFT JOIN extractions e
+             ON e.sha256 = f.sha256 AND e.name_class = f.name_class AND e.extractor_version = f.extractor_version
+           LEFT JOIN pages p
+             ON p.sha256 = f.sha256 AND p.name_class = f.name_class AND p.extractor_version = f.extractor_version
+           GROUP BY ALL ORDER BY f.path"""
+    ).fetchall()
+    return [DocInput(path, sha, status, tuple(p.code for p in problems_from_json(problems)), tuple(texts),
+                     ocr_pages, ocr_confidence)
+            for path, sha, status, problems, ocr_pages, ocr_confidence, texts in rows]
+
+
+def save_judgement(con: duckdb.DuckDBPyConnection, run_id: int, judgement) -> None:
+    """Write one run's judgement in a single transaction."""
+    facts_rows, flag_rows, match_rows = [], [], []
+    for path, doc in judgement.documents.items():
+        f = doc.facts
+        details = {"title": f.title, "draft_markers": list(f.draft_markers), "regions_named": list(f.regions_named),
+                   "period_years": list(f.period_years), "revokes": list(f.revokes), "amends": list(f.amends),
+                   "key": f.key}
+        facts_rows.append([run_id, path, f.doc_type, f.title, f.number, f.year, f.enacted, f.region, f.signed,
+                           doc.counts, json.dumps(details, ensure_ascii=False)])
+        flag_rows += [[run_id, path, flag.code, flag.message] for flag in {fl.code: fl for fl in doc.flags}.values()]
+        for m in doc.matches:
+            finding = doc.levels.get(m.indicator)
+            match_rows.append([run_id, path, m.indicator, finding.level if finding else None, m.score, m.weight,
+                               m.rule, m.phrase, m.page, m.snippet, m.where, finding.reason if finding else None])
+    indicator_rows = [[run_id, judgement.framework, r.no, r.name, r.claimed_level, r.evidence_level, r.status,
+                       json.dumps(r.flags), json.dumps(r.evidence, ensure_ascii=False), r.reason, r.next_step]
+                      for r in judgement.indicators]
+    index_rows = []
+    for basis, result in (("evidence", judgement.evidence), ("claimed", judgement.claimed)):
+        if result is None:
+            continue
+        index_rows.append([run_id, basis, "total", "SPBE", result.value, result.predicate])
+        index_rows += [[run_id, basis, "aspect", k, v, None] for k, v in result.aspects.items()]
+        index_rows += [[run_id, basis, "domain", k, v, None] for k, v in result.domains.items()]
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, rows in (("doc_facts", facts_rows), ("doc_flags", flag_rows), ("doc_matches", match_rows),
+                            ("indicator_results", indicator_rows), ("index_results", index_rows)):
+            con.execute(f"DELETE FROM {table} WHERE run_id = ?", [run_id])
+            if rows:
+                con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise

@@ -16,6 +16,19 @@ def format_summary(summary) -> str:
         f"  Status: ok {summary.by_status.get('ok', 0)}, gagal {c['files_failed']}, "
         f"tidak didukung {c['files_unsupported']}",
     ]
+    judgement = getattr(summary, "judgement", None)
+    if judgement is not None:
+        flagged: dict[str, int] = {}
+        for doc in judgement.documents.values():
+            for code in dict.fromkeys(doc.flag_codes):
+                flagged[code] = flagged.get(code, 0) + 1
+        evidence = judgement.evidence
+        line = f"  Indeks SPBE menurut eviden: {evidence.value:.2f} ({evidence.predicate})"
+        if judgement.claimed is not None:
+            line += f"; penilaian mandiri: {judgement.claimed.value:.2f} ({judgement.claimed.predicate})"
+        lines.append(line)
+        if flagged:
+            lines.append("  Tanda eviden lemah: " + ", ".join(f"{k} {v}" for k, v in sorted(flagged.items())))
     if summary.failures:
         lines.append("  Berkas bermasalah:")
         for path, code, message in summary.failures[:MAX_LISTED_FAILURES]:

@@ -160,7 +160,7 @@ def specs() -> list[Spec]:
     return [
         Spec(UMBRELLA, _text_pdf(R.perwali_spbe_2023), {
             **ok, "format": "pdf", "doc_type": "perwali", "number": "15", "year": 2023, "region": REGION, "signed": True,
-            "flags": [], "indicators": UMBRELLA_LEVELS, "pages": 9, "scanned_pages": 0, "ocr_pages": 0,
+            "flags": ["duplicate"], "indicators": UMBRELLA_LEVELS, "pages": 9, "scanned_pages": 0, "ocr_pages": 0,
             "key_phrases": ["PERATURAN WALI KOTA SUKAMAJU", "NOMOR 15 TAHUN 2023", "dicabut dan dinyatakan tidak berlaku"],
             "note": UMBRELLA_NOTE,
         }),
@@ -267,7 +267,7 @@ def specs() -> list[Spec]:
         }),
         Spec(PERWALI_2019, build_perwali_2019_scan, {
             **ok, "format": "pdf", "doc_type": "perwali", "number": "22", "year": 2019, "region": REGION, "signed": True,
-            "flags": ["superseded"], "indicators": {}, "superseded_by": UMBRELLA, "pages": 3, "scanned_pages": 3,
+            "flags": ["superseded", "duplicate"], "indicators": {}, "superseded_by": UMBRELLA, "pages": 3, "scanned_pages": 3,
             "ocr_pages": 3, "key_phrases": ["PERATURAN WALI KOTA SUKAMAJU", "NOMOR 22 TAHUN 2019"],
             "note": "Pindaian asli bertanda tangan basah dan cap (tanpa tulisan ttd). Dicabut oleh Perwali 15/2023 Pasal 19.",
         }),
@@ -372,7 +372,7 @@ def specs() -> list[Spec]:
         }),
         Spec("DPMPTSP/45.Screenshot_SiCantik.pdf", build_jpeg_named_pdf, {
             "status": "failed", "error": "wrong_extension", "format": "jpeg", "doc_type": "screenshot", "number": None, "year": 2025, "region": REGION, "signed": None,
-            "flags": ["wrong_extension"], "indicators": {45: 3}, "pages": 1, "scanned_pages": 0, "ocr_pages": 1,
+            "flags": ["wrong_extension"], "indicators": {}, "pages": 1, "scanned_pages": 0, "ocr_pages": 1,
             "key_phrases": ["SiCantik", "Penerbitan Izin"],
             "note": "Berkas JPEG bernama .pdf: status gagal (wrong_extension) agar admin mengganti nama, tetapi isinya tetap "
                     "terbaca (OCR). Isi: layanan perizinan dengan verifikasi, tinjauan, penerbitan izin ber-TTE -> "
@@ -428,7 +428,7 @@ INDICATOR_LEVELS: dict[int, tuple[int, str]] = {
     42: (3, "Lapor Sukamaju: alur tiket, disposisi, SLA, notifikasi (Transaksi)."),
     43: (2, "Portal Satu Data: pencarian dan unduh dataset (Interaksi)."),
     44: (2, "JDIH: pencarian dan unduh produk hukum (Interaksi)."),
-    45: (3, "SiCantik: alur perizinan dengan TTE (Transaksi); satu-satunya bukti berupa JPEG bernama .pdf (perlu diganti nama)."),
+    45: (0, "SiCantik menunjukkan Transaksi, tetapi satu-satunya bukti adalah JPEG bernama .pdf: berkas bermasalah tidak dihitung sampai diganti nama."),
     46: (0, "Tidak ada bukti layanan publik sektor 2."),
     47: (0, "Tidak ada bukti layanan publik sektor 3."),
 }

@@ -18,3 +18,24 @@ def prefect_backend():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def framework():
+    from pipeline.rules import framework_for_year
+
+    return framework_for_year(2025)
+
+
+@pytest.fixture(scope="session")
+def common():
+    from pipeline.rules import load_common
+
+    return load_common()
+
+
+@pytest.fixture(scope="session")
+def normalize(common):
+    from pipeline.normalize import Normalizer
+
+    return Normalizer(common.synonyms)

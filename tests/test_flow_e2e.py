@@ -22,6 +22,9 @@ from tests.evidence_factory import HOSTILE_EXPECTED, hostile_folder, text_pdf
 
 pytestmark = pytest.mark.slow
 
+INGESTION_FLAGS = {"corrupt", "encrypted", "empty", "wrong_extension", "unsupported", "too_large", "timeout",
+                   "io_error", "vanished", "permission_denied", "ocr_failed"}
+
 
 @pytest.fixture(scope="module")
 def first_run(tmp_path_factory, prefect_backend):
@@ -54,7 +57,7 @@ def test_each_file_gets_its_expected_status_and_error(first_run, path):
     doc = _documents(first_run["export"])[path]
     assert doc["status"] == status
     if code is None:
-        assert doc["error"] is None and doc["flags"] == []
+        assert doc["error"] is None and not set(doc["flags"]) & INGESTION_FLAGS
     else:
         assert doc["flags"][0] == code
         assert len(doc["error"]) > 30  # a sentence for the admin, not a bare code
@@ -107,7 +110,7 @@ def test_export_carries_the_contract_fields(first_run):
     required = {"path", "opd", "sha256", "format", "status", "error", "pages", "ocr_pages", "ocr_confidence",
                 "doc_type", "number", "year", "region", "signed", "flags", "indicators"}
     assert all(required <= set(doc) for doc in export["documents"])
-    assert set(export["index"]) == {"claimed", "evidence", "claimed_predicate", "evidence_predicate"}
+    assert {"claimed", "evidence", "claimed_predicate", "evidence_predicate"} <= set(export["index"])
 
 
 def _rerun(folder: Path, db: Path):

@@ -44,3 +44,44 @@ def test_draft_perbup_is_read_and_keeps_its_draft_marker(draft):
     assert draft.status is Status.OK and draft.page_count == 42
     assert draft.ocr_pages == 0
     assert "RANCANGAN" in draft.pages[0].text.upper()
+
+
+# Judged as ../shared/real/README.md says, with the region as configuration.
+
+@pytest.fixture(scope="module")
+def judged(signed, draft, framework, common):
+    from pipeline.judge import DocInput, judge
+
+    docs = [DocInput(p.name, p.name, "ok", (), tuple(page.text for page in d.pages)) for p, d in ((SIGNED, signed), (DRAFT, draft))]
+
+    def run(region: str):
+        return judge(docs, framework, common, region=region, year=2022)
+    return run
+
+
+def test_batu_bara_perbup_is_signed_number_81_of_2021_from_batu_bara(judged):
+    facts = judged("Kabupaten Batu Bara").documents[SIGNED.name].facts
+    assert (facts.doc_type, facts.number, facts.year, facts.region, facts.signed) == \
+        ("perbup", "81", 2021, "Kabupaten Batu Bara", True)
+
+
+def test_batu_bara_perbup_evidences_several_policy_indicators_for_its_own_region(judged):
+    result = judged("Kabupaten Batu Bara")
+    doc = result.documents[SIGNED.name]
+    assert doc.flag_codes == [] and doc.counts
+    assert len({n for n in doc.levels if 1 <= n <= 10}) >= 5
+    assert all(doc.levels[n].level >= 2 for n in doc.levels if n <= 10)
+
+
+def test_lamongan_draft_is_a_draft_without_number_for_level_one_at_most(judged):
+    result = judged("Kabupaten Lamongan")
+    doc = result.documents[DRAFT.name]
+    assert (doc.facts.doc_type, doc.facts.number, doc.facts.year, doc.facts.region, doc.facts.signed) == \
+        ("perbup", None, 2021, "Kabupaten Lamongan", False)
+    assert "draft" in doc.flag_codes and doc.levels and max(f.level for f in doc.levels.values()) == 1
+
+
+def test_both_are_from_another_region_for_kota_ternate(judged):
+    result = judged("Kota Ternate")
+    assert all("other_region" in result.documents[p.name].flag_codes for p in (SIGNED, DRAFT))
+    assert all(r.evidence_level == 0 for r in result.indicators)

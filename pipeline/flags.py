@@ -1,0 +1,137 @@
+"""Weak-evidence flags, each with an explanation that tells the admin what to do (Bahasa Indonesia).
+
+Per-document flags need only the document; `duplicate` and `superseded` compare
+documents in the folder. Thresholds come from `rules/common.yaml`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from pipeline.facts import Facts, same_region
+from pipeline.rules import Common
+
+_WORD = re.compile(r"[a-z]{3,}")
+_VOWEL = re.compile(r"[aeiou]")
+SIGNATURE_CHARS = 4000  # near-duplicate comparison looks at the start of the text
+LENGTH_RATIO = 0.7  # documents whose text lengths differ more than this are never near-duplicates
+
+
+@dataclass(frozen=True)
+class Flag:
+    code: str
+    message: str
+
+
+def real_words(normalised: str) -> int:
+    return sum(1 for w in _WORD.findall(normalised) if _VOWEL.search(w))
+
+
+def draft(facts: Facts, common: Common) -> Flag | None:
+    if facts.signed is not False:
+        return None
+    seen = ", ".join(facts.draft_markers) or "tanda rancangan"
+    return Flag("draft", f"Dokumen masih rancangan ({seen}). Rancangan hanya mendukung tingkat 1. "
+                         "Unggah versi yang telah ditetapkan, bernomor, bertanggal dan ditandatangani.")
+
+
+def other_region(facts: Facts, region: str | None) -> Flag | None:
+    if not region:
+        return None
+    named = [r for r in dict.fromkeys((facts.region, *facts.regions_named)) if r]
+    foreign = [r for r in named if not same_region(r, region)]
+    if not foreign:
+        return None
+    return Flag("other_region", f"Dokumen diterbitkan oleh atau masih menyebut {', '.join(foreign)}, bukan {region}. "
+                                "Asesor tidak menerimanya sebagai eviden; ganti dengan dokumen milik "
+                                f"{region} sendiri atau perbaiki nama daerah lalu tetapkan ulang.")
+
+
+def stale(facts: Facts, year: int, common: Common) -> Flag | None:
+    if facts.doc_type not in common.activity_types:
+        return None
+    years = [y for y in (*facts.period_years, facts.year) if y]
+    if not years:
+        return None
+    newest = max(years)
+    limit = common.thresholds.stale_years
+    if newest >= year - limit:
+        return None
+    return Flag("stale", f"Dokumen kegiatan ini berperiode {newest}, lebih dari {limit} tahun sebelum tahun penilaian "
+                         f"{year}. Unggah bukti kegiatan tahun {year - limit} atau sesudahnya.")
+
+
+def unreadable(words: int, ocr_confidence: float | None, ocr_pages: int, common: Common) -> Flag | None:
+    t = common.thresholds
+    low_confidence = ocr_pages > 0 and ocr_confidence is not None and ocr_confidence < t.unreadable_min_confidence
+    if not (low_confidence or words < t.unreadable_min_words):
+        return None
+    detail = f"{words} kata terbaca" + (f", keyakinan OCR {ocr_confidence:.0f}%" if ocr_confidence is not None else "")
+    return Flag("unreadable", f"Teks dokumen terlalu sedikit atau tidak terbaca ({detail}). Pindai ulang pada "
+                              "300 dpi dengan pencahayaan baik, atau unggah PDF asli yang memiliki lapisan teks.")
+
+
+def irrelevant() -> Flag:
+    return Flag("irrelevant", "Dokumen tidak terkait dengan indikator SPBE mana pun. Periksa apakah berkas salah "
+                              "unggah; jika memang eviden, pastikan judul dan isinya menyebut pokok indikatornya.")
+
+
+def duplicate_groups(items: Sequence[tuple[str, str, str]], common: Common) -> list[list[str]]:
+    """Groups of paths with the same bytes or near-same text (re-scans). items: (path, sha256, normalised text)."""
+    parent = {path: path for path, _, _ in items}
+
+    def root(p: str) -> str:
+        while parent[p] != p:
+            parent[p] = parent[parent[p]]
+            p = parent[p]
+        return p
+
+    def union(a: str, b: str) -> None:
+        parent[root(a)] = root(b)
+
+    by_hash: dict[str, str] = {}
+    for path, sha, _ in items:
+        if sha in by_hash:
+            union(path, by_hash[sha])
+        else:
+            by_hash[sha] = path
+    texts = [(path, text[:SIGNATURE_CHARS]) for path, _, text in items if real_words(text) >= common.thresholds.unreadable_min_words]
+    cutoff = common.thresholds.near_duplicate_similarity
+    for i, (path_a, a) in enumerate(texts):
+        for path_b, b in texts[i + 1:]:
+            if root(path_a) == root(path_b) or min(len(a), len(b)) < LENGTH_RATIO * max(len(a), len(b)):
+                continue
+            if fuzz.ratio(a, b, score_cutoff=cutoff):
+                union(path_a, path_b)
+    groups: dict[str, list[str]] = {}
+    for path, _, _ in items:
+        groups.setdefault(root(path), []).append(path)
+    return [sorted(g) for g in groups.values() if len(g) > 1]
+
+
+def duplicate(path: str, group: list[str]) -> Flag:
+    others = ", ".join(p for p in group if p != path)
+    return Flag("duplicate", f"Isi dokumen sama atau hampir sama dengan: {others}. Cukup unggah satu salinan "
+                             "terbaik (hasil pindai paling jelas) agar asesor tidak menilai berkas ganda.")
+
+
+def superseded_by(docs: Sequence[tuple[str, Facts]]) -> dict[str, str]:
+    """path -> path of a later document in the folder that revokes it."""
+    revokers: dict[str, str] = {}
+    for path, facts in docs:
+        for key in facts.revokes:
+            revokers.setdefault(key, path)
+    found = {}
+    for path, facts in docs:
+        if facts.key and facts.key in revokers and revokers[facts.key] != path:
+            found[path] = revokers[facts.key]
+    return found
+
+
+def superseded(replacement: str) -> Flag:
+    return Flag("superseded", f"Dokumen ini telah dicabut atau diganti oleh {replacement}. Gunakan dokumen pengganti "
+                              "sebagai eviden dan tarik dokumen lama dari folder.")

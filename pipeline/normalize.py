@@ -1,0 +1,106 @@
+"""One canonical text form for matching: lower case, no accents, no punctuation, synonyms folded.
+
+"Peraturan Walikota", "PERWALI" and "Perwal" all become "peraturan wali kota";
+"Sistem Pemerintahan Berbasis Elektronik" becomes "spbe". Rules are written in
+this form, so matching compares like with like.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+FUZZY_VARIANT_MIN_LEN = 20  # long variants are folded even with OCR damage ("sistim ... elektonik")
+FUZZY_VARIANT_SCORE = 90.0
+MAX_FUZZY_FOLDS = 500
+
+
+def simplify(text: str) -> str:
+    """Lower-case ASCII words separated by single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    return _NON_WORD.sub(" ", ascii_text).strip()
+
+
+def snap_to_words(text: str, start: int, end: int, slack: int = 3) -> tuple[int, int] | None:
+    """Widen or trim a fuzzy hit to whole words; None when that needs more than `slack` characters.
+
+    A fuzzy window has the phrase's length, so an OCR-damaged word that is a letter shorter or
+    longer leaves the window a space too long or a letter short; a hit in the middle of another
+    word ("pusat data" for "satu data") needs more than that and is refused.
+    """
+    while start < end and text[start] == " ":
+        start += 1
+    while end > start and text[end - 1] == " ":
+        end -= 1
+    new_start, new_end = start, end
+    while new_start > 0 and text[new_start - 1] != " ":
+        new_start -= 1
+    while new_end < len(text) and text[new_end] != " ":
+        new_end += 1
+    if start - new_start > 0 or new_end - end > slack:
+        return None
+    return new_start, new_end
+
+
+CLITICS = ("nya", "lah", "kah")  # Indonesian suffixes that glue onto any word ("pusat datanya")
+
+
+def word_score(phrase: str, words: str) -> float:
+    """Similarity of a phrase to the whole words a fuzzy hit was widened to, ignoring a clitic."""
+    candidates = [words] + [words[: -len(c)] for c in CLITICS if words.endswith(c)]
+    return max(fuzz.ratio(phrase, w) for w in candidates)
+
+
+class Normalizer:
+    """simplify() then rewrite every synonym variant to its canonical phrase."""
+
+    def __init__(self, synonyms: dict[str, tuple[str, ...]]):
+        pairs = {}
+        for canonical, variants in synonyms.items():
+            for variant in variants:
+                variant = simplify(variant)
+                if variant and variant != simplify(canonical):
+                    pairs[variant] = simplify(canonical)
+        self._pairs = pairs
+        self._fuzzy = sorted((v for v in pairs if len(v) >= FUZZY_VARIANT_MIN_LEN), key=len, reverse=True)
+        if pairs:
+            alternatives = "|".join(re.escape(v) for v in sorted(pairs, key=len, reverse=True))
+            self._pattern = re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])")
+        else:
+            self._pattern = None
+
+    def __call__(self, text: str) -> str:
+        return self.canonical(simplify(text))
+
+    def canonical(self, simple: str) -> str:
+        """Fold synonyms in text that is already simplified."""
+        if self._pattern is None:
+            return simple
+        return self._fold_damaged(self._pattern.sub(lambda m: self._pairs[m.group(0)], simple))
+
+    def _fold_damaged(self, text: str) -> str:
+        """Fold OCR-damaged or misspelt long variants that the exact pass left behind."""
+        for variant in self._fuzzy:
+            for _ in range(MAX_FUZZY_FOLDS):
+                if len(text) < len(variant):
+                    if fuzz.ratio(variant, text) >= FUZZY_VARIANT_SCORE:
+                        text = self._pairs[variant]
+                    break
+                found = fuzz.partial_ratio_alignment(variant, text, score_cutoff=FUZZY_VARIANT_SCORE)
+                if found is None:
+                    break
+                span = snap_to_words(text, found.dest_start, found.dest_end)
+                if span is None:
+                    break  # inside a longer word: not this variant
+                text = text[:span[0]] + self._pairs[variant] + text[span[1]:]
+        return text
+
+
+@lru_cache(maxsize=4)
+def normalizer_for(synonyms_key: tuple[tuple[str, tuple[str, ...]], ...]) -> Normalizer:
+    return Normalizer(dict(synonyms_key))

@@ -1,0 +1,229 @@
+"""Indicator requirements as data: load and validate `rules/*.yaml`.
+
+A framework (indicators, weights, predicates, level cues) is one versioned
+YAML file; a new framework is a new file, not a code change. Language-level
+knowledge shared by frameworks (synonyms, document-type cues, draft markers,
+flag thresholds) lives in `rules/common.yaml`. Unknown keys are errors, so a
+typo in a rule file fails loudly instead of silently doing nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+KINDS = ("policy", "document", "practice", "audit", "service")
+
+
+class RulesError(ValueError):
+    """A rule file is malformed."""
+
+
+def _build(cls, data: dict[str, Any], where: str):
+    if not isinstance(data, dict):
+        raise RulesError(f"{where}: expected a mapping, got {type(data).__name__}")
+    allowed = {f.name for f in fields(cls)}
+    unknown = set(data) - allowed
+    if unknown:
+        raise RulesError(f"{where}: unknown keys {sorted(unknown)} (allowed: {sorted(allowed)})")
+    try:
+        return cls(**data)
+    except TypeError as exc:
+        raise RulesError(f"{where}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class LevelCue:
+    """What a document must show (beyond the lower levels) for one capability level."""
+
+    all_of: tuple[str, ...] = ()  # every phrase must occur (e.g. all architecture domains)
+    any_of: tuple[str, ...] = ()  # at least one phrase must occur
+    min_of: int = 0  # with any_of: at least this many distinct phrases (0 = 1)
+    needs_review: bool = False  # a current review/evaluation of this indicator must exist in the folder
+    needs_revision: bool = False  # a policy/document enacted after such a review must exist
+    missing: str = ""  # what to tell the admin is missing, in Bahasa Indonesia
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "all_of", tuple(self.all_of))
+        object.__setattr__(self, "any_of", tuple(self.any_of))
+
+
+@dataclass(frozen=True)
+class Indicator:
+    no: int
+    aspect: str
+    name: str
+    weight: float
+    scale: str  # process | service
+    kind: str  # policy | document | practice | audit | service: selects the level model
+    subject: str  # short name used in explanations ("Arsitektur SPBE")
+    evidence_types: tuple[str, ...]
+    phrases: tuple[str, ...]  # key phrases; any one matching (fuzzy) links a document to the indicator
+    negative: tuple[str, ...] = ()  # phrases that veto the link when they dominate the title
+    levels: dict[int, LevelCue] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()  # other official names of the indicator
+
+    def __post_init__(self) -> None:
+        for name in ("evidence_types", "phrases", "negative", "aliases"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        if self.kind not in KINDS:
+            raise RulesError(f"indicator {self.no}: kind {self.kind!r} not in {KINDS}")
+        if not self.phrases:
+            raise RulesError(f"indicator {self.no}: needs at least one phrase")
+        cues = {int(level): _build(LevelCue, cue or {}, f"indicator {self.no} level {level}")
+                for level, cue in dict(self.levels).items()}
+        if any(level not in range(2, 6) for level in cues):
+            raise RulesError(f"indicator {self.no}: level cues must be for levels 2..5")
+        object.__setattr__(self, "levels", cues)
+
+
+@dataclass(frozen=True)
+class Aspect:
+    id: str
+    domain: str
+    name: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    name: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Predicate:
+    min: float
+    name: str
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    title: str
+    assessment_years: tuple[int, int]  # inclusive range of assessment years it governs
+    level_floor: int
+    predicates: tuple[Predicate, ...]
+    domains: tuple[Domain, ...]
+    aspects: tuple[Aspect, ...]
+    scales: dict[str, dict[int, str]]
+    indicators: tuple[Indicator, ...]
+    service_levels: dict[int, LevelCue] = field(default_factory=dict)  # shared cues of the service scale
+
+    def indicator(self, no: int) -> Indicator:
+        return self._by_no()[no]
+
+    def _by_no(self) -> dict[int, Indicator]:
+        return {i.no: i for i in self.indicators}
+
+    def aspect(self, aspect_id: str) -> Aspect:
+        return next(a for a in self.aspects if a.id == aspect_id)
+
+    def predicate(self, index: float) -> str:
+        for predicate in sorted(self.predicates, key=lambda p: -p.min):
+            if index >= predicate.min:
+                return predicate.name
+        return self.predicates[-1].name
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Flag thresholds (configurable, not code)."""
+
+    stale_years: int = 2  # activity evidence older than this many years before the assessment year
+    unreadable_min_confidence: float = 45.0  # mean OCR confidence below this: too little usable text
+    unreadable_min_words: int = 15  # fewer real words than this on the whole document
+    near_duplicate_similarity: float = 90.0  # rapidfuzz ratio on normalised text for a re-scan
+    match_score: float = 88.0  # minimum fuzzy score for a phrase to count as present
+    title_weight: float = 2.0  # a phrase in the title counts this much more than in the body
+    min_body_mentions: int = 3  # body mentions that link a regulation/plan without a title or heading hit
+
+
+@dataclass(frozen=True)
+class Common:
+    """Language-level knowledge shared by all frameworks."""
+
+    synonyms: dict[str, tuple[str, ...]]  # canonical phrase -> variants/abbreviations (normalised text)
+    doc_types: dict[str, dict[str, tuple[str, ...]]]  # type -> {title: [...], body: [...]}
+    draft_markers: tuple[str, ...]
+    signature_markers: tuple[str, ...]
+    review_phrases: tuple[str, ...]  # what makes a document a review/evaluation
+    policy_review_phrases: tuple[str, ...]  # in a review's title: it reviews policies
+    negations: tuple[str, ...]  # words that make a sentence a shortfall or a plan
+    revoke_phrases: tuple[str, ...]  # "dicabut dan dinyatakan tidak berlaku", "mengubah", ...
+    activity_types: tuple[str, ...]  # doc types that can be stale
+    regulation_types: tuple[str, ...]  # doc types that are legal instruments
+    body_link_types: tuple[str, ...]  # doc types whose body mentions alone can link them (they regulate/plan)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+
+def _framework_from(data: dict[str, Any], where: str) -> Framework:
+    data = dict(data)
+    try:
+        data["predicates"] = tuple(_build(Predicate, p, f"{where} predicate") for p in data["predicates"])
+        data["domains"] = tuple(_build(Domain, d, f"{where} domain") for d in data["domains"])
+        data["aspects"] = tuple(_build(Aspect, a, f"{where} aspect") for a in data["aspects"])
+        data["indicators"] = tuple(_build(Indicator, i, f"{where} indicator {i.get('no')}") for i in data["indicators"])
+        data["service_levels"] = {int(k): _build(LevelCue, v, f"{where} service level {k}")
+                                  for k, v in (data.get("service_levels") or {}).items()}
+        data["scales"] = {name: {int(k): v for k, v in levels.items()} for name, levels in data["scales"].items()}
+        data["assessment_years"] = tuple(data["assessment_years"])
+    except KeyError as exc:
+        raise RulesError(f"{where}: missing key {exc}") from exc
+    framework = _build(Framework, data, where)
+    _check_weights(framework, where)
+    return framework
+
+
+def _check_weights(framework: Framework, where: str) -> None:
+    """Weights nest exactly (indicator -> aspect -> domain -> 100); catch a typo before it skews the index."""
+    numbers = [i.no for i in framework.indicators]
+    if numbers != sorted(set(numbers)):
+        raise RulesError(f"{where}: indicator numbers must be unique and ascending")
+    for aspect in framework.aspects:
+        total = sum(i.weight for i in framework.indicators if i.aspect == aspect.id)
+        if abs(total - aspect.weight) > 1e-6:
+            raise RulesError(f"{where}: indicator weights of {aspect.id} sum to {total}, aspect weight is {aspect.weight}")
+    for domain in framework.domains:
+        total = sum(a.weight for a in framework.aspects if a.domain == domain.id)
+        if abs(total - domain.weight) > 1e-6:
+            raise RulesError(f"{where}: aspect weights of {domain.id} sum to {total}, domain weight is {domain.weight}")
+    if abs(sum(d.weight for d in framework.domains) - 100.0) > 1e-6:
+        raise RulesError(f"{where}: domain weights must sum to 100")
+
+
+def load_framework(path: Path) -> Framework:
+    return _framework_from(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+
+
+def load_common(path: Path | None = None) -> Common:
+    path = path or RULES_DIR / "common.yaml"
+    data = dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+    data["synonyms"] = {k: tuple(v) for k, v in data["synonyms"].items()}
+    data["doc_types"] = {k: {part: tuple(v) for part, v in parts.items()} for k, parts in data["doc_types"].items()}
+    for name in ("draft_markers", "signature_markers", "review_phrases", "revoke_phrases", "activity_types",
+                 "regulation_types", "body_link_types", "policy_review_phrases", "negations"):
+        data[name] = tuple(data[name])
+    data["thresholds"] = _build(Thresholds, data.get("thresholds") or {}, f"{path.name} thresholds")
+    return _build(Common, data, path.name)
+
+
+def available_frameworks(rules_dir: Path = RULES_DIR) -> dict[str, Path]:
+    return {p.stem: p for p in sorted(rules_dir.glob("*.yaml")) if p.name != "common.yaml"}
+
+
+@lru_cache(maxsize=8)
+def framework_for_year(year: int, rules_dir: Path = RULES_DIR) -> Framework:
+    """The framework that governs an assessment year (the newest one whose range covers it)."""
+    candidates = [load_framework(p) for p in available_frameworks(rules_dir).values()]
+    covering = [f for f in candidates if f.assessment_years[0] <= year <= f.assessment_years[1]]
+    if not covering:
+        ranges = ", ".join(f"{f.id} {f.assessment_years[0]}-{f.assessment_years[1]}" for f in candidates)
+        raise RulesError(f"tidak ada kerangka penilaian untuk tahun {year} (tersedia: {ranges})")
+    return max(covering, key=lambda f: f.assessment_years[0])

@@ -1,0 +1,86 @@
+"""Matching: synonyms fold, OCR damage is tolerated, and every link says why (rule, phrase, score, page, snippet)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.matching import find, match, prepare
+
+
+@pytest.mark.parametrize("variant", [
+    "Peraturan Walikota", "PERATURAN WALI KOTA", "Perwali", "Perwal", "perwalkot",
+])
+def test_every_spelling_of_a_mayor_regulation_folds_to_one_form(normalize, variant):
+    assert normalize(variant) == "peraturan wali kota"
+
+
+@pytest.mark.parametrize("text", [
+    "Sistem Pemerintahan Berbasis Elektronik",
+    "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK",
+    "Sistim Pemerintahan Berbasis Elektonik",  # typo and OCR damage
+    "Sistem  Pemerintahan Berbasis\nElektronik",
+])
+def test_spbe_long_form_folds_even_when_damaged(normalize, text):
+    assert normalize(text) == "spbe"
+
+
+@pytest.mark.parametrize("phrase, text, expected", [
+    ("arsitektur spbe", "tentang arsitektur spbe pemerintah daerah", True),
+    ("arsitektur spbe", "tentang arsitektr spbe pemerintah daerah", True),  # OCR dropped a letter
+    ("pusat data", "menggunakan pusat datanya", True),  # suffix -nya
+    ("satu data", "layanan pusat data daerah", False),  # inside another word
+    ("lapor", "laporan kegiatan", False),  # short phrases match whole words only
+    ("lapor", "aplikasi lapor sukamaju", True),
+    ("jaringan intra", "jaringan internet", False),
+])
+def test_phrase_finding_table(phrase, text, expected):
+    assert bool(find(phrase, text, 88.0)) is expected
+
+
+def _links(framework, common, normalize, pages, title, doc_type):
+    return {m.indicator: m for m in match(prepare(pages, title, normalize), doc_type, framework, common)}
+
+
+def test_title_links_a_regulation_to_its_subject_with_an_explanation(framework, common, normalize):
+    pages = ["PERATURAN WALI KOTA SUKAMAJU\nNOMOR 8 TAHUN 2024\nTENTANG\nARSITEKTUR SPBE\nPasal 1\nisi"]
+    links = _links(framework, common, normalize, pages, "ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", "perwali")
+    m = links[1]
+    assert (m.where, m.phrase, m.score, m.page) == ("title", "arsitektur spbe", 100.0, 1)
+    assert m.rule == f"{framework.id}/1/arsitektur spbe" and "ARSITEKTUR" in m.snippet.upper()
+
+
+def test_umbrella_regulation_is_linked_to_each_subject_it_regulates(framework, common, normalize):
+    pages = ["BAB III\nTATA KELOLA\nBagian Kesatu\nArsitektur SPBE\nPasal 4\nArsitektur SPBE memuat domain.\n"
+             "Paragraf 1\nPusat Data\nPasal 9\nSeluruh Perangkat Daerah menggunakan Pusat Data.\n"
+             "BAB VI\nTIM KOORDINASI SPBE\nPasal 16\nWali Kota membentuk Tim Koordinasi SPBE."]
+    links = _links(framework, common, normalize, pages, "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", "perwali")
+    assert {1, 5, 10} <= set(links)
+    assert all(links[n].where == "heading" for n in (1, 5, 10))
+
+
+def test_a_passing_mention_in_a_report_does_not_link_it(framework, common, normalize):
+    pages = ["LAPORAN KEGIATAN PELATIHAN\nPeserta membahas pusat data, pusat data cadangan dan pusat data nasional."]
+    links = _links(framework, common, normalize, pages, "LAPORAN KEGIATAN PELATIHAN", "laporan")
+    assert 16 not in links and 5 not in links
+
+
+def test_document_type_decides_between_policy_and_practice(framework, common, normalize):
+    pages = ["STANDAR OPERASIONAL PROSEDUR LAYANAN PUSAT DATA"]
+    links = _links(framework, common, normalize, pages, "STANDAR OPERASIONAL PROSEDUR LAYANAN PUSAT DATA", "sop")
+    assert 16 in links and 5 not in links  # an SOP evidences the practice, not the internal policy
+
+
+def test_regulation_links_to_a_service_only_through_its_title(framework, common, normalize):
+    body = "Pasal 5\nProduk hukum diunggah ke JDIH. JDIH dikelola Bagian Hukum. JDIH terhubung JDIHN.\n"
+    links = _links(framework, common, normalize, [body], "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", "perwali")
+    assert 44 not in links
+
+
+def test_negative_title_vetoes_a_link(framework, common, normalize):
+    vetoed = [i for i in framework.indicators if i.negative]
+    assert vetoed, "the rules define negative phrases"
+    indicator = vetoed[0]
+    pages = [f"{indicator.phrases[0]} {indicator.phrases[0]} {indicator.phrases[0]}"]
+    links = _links(framework, common, normalize, pages, f"{indicator.negative[0]} {indicator.phrases[0]}",
+                   indicator.evidence_types[0])
+    assert indicator.no not in links
