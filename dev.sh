@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 
 VENV=.venv
 APT_PACKAGES=(tesseract-ocr tesseract-ocr-ind tesseract-ocr-eng tesseract-ocr-osd fonts-dejavu-core)
+APT_TEST_PACKAGES=(chromium chromium-driver)  # real headless browser for the report and review-page tests
 
 say() { printf '%s\n' "$*" >&2; }
 
@@ -73,11 +74,13 @@ case "${1:-}" in
         "$VENV/bin/spbe" run sample_docs --db out/sample_docs.duckdb --region "Kota Sukamaju" --year 2025 \
             --claims sample_docs.claims.csv
         "$VENV/bin/spbe" export --db out/sample_docs.duckdb --json out/sample_docs.json
-        say "Hasil: out/sample_docs.duckdb (DuckDB) dan out/sample_docs.json (ekspor JSON)."
+        "$VENV/bin/spbe" report --db out/sample_docs.duckdb --out out/laporan.html
+        say "Hasil: out/sample_docs.duckdb (DuckDB), out/sample_docs.json (ekspor JSON), out/laporan.html (laporan)."
+        say "Halaman tinjauan: .venv/bin/spbe ui --db out/sample_docs.duckdb  (http://127.0.0.1:8080)"
         ;;
     test)
         shift
-        ensure_debian_packages "${APT_PACKAGES[@]}"
+        ensure_debian_packages "${APT_PACKAGES[@]}" "${APT_TEST_PACKAGES[@]}"
         ensure_venv
         ensure_python_packages test
         exec "$VENV/bin/python" -m pytest "$@"

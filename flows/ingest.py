@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from datetime import date
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from prefect import flow, task
@@ -26,9 +26,10 @@ from pipeline.inventory import content_outcome, file_rows, plan_run
 from pipeline.model import Document, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
 from pipeline.claims import read_claims
+from pipeline.gaps import Gap, index_gaps
 from pipeline.judge import Judgement, judge
 from pipeline.rules import framework_for_year, load_common
-from pipeline.storage import Store, StoredContent, load_documents, save_judgement
+from pipeline.storage import Store, StoredContent, load_documents, run_lock, save_judgement
 
 
 @dataclass
@@ -41,6 +42,7 @@ class RunSummary:
     by_status: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, code, message)
     judgement: Judgement | None = None
+    gaps: list[Gap] = field(default_factory=list)  # ordered by index points lost
 
 
 def default_workers() -> int:
@@ -55,9 +57,12 @@ def extract_file(path: Path, settings: ExtractSettings) -> Document:
 @task(name="judge-folder", cache_policy=NO_CACHE, persist_result=False, retries=0)
 def judge_folder(store: Store, run_id: int, region: str | None, year: int, claims: str | None) -> Judgement:
     framework, common = framework_for_year(year), load_common()
-    judgement = judge(load_documents(store.con), framework, common, region=region, year=year,
+    with store.session() as con:
+        documents = load_documents(con)
+    judgement = judge(documents, framework, common, region=region, year=year,
                       claims=read_claims(Path(claims)) if claims else None)
-    save_judgement(store.con, run_id, judgement)
+    with store.session() as con:
+        save_judgement(con, run_id, judgement)
     return judgement
 
 
@@ -74,11 +79,13 @@ def _progress(enabled: bool, done: int, total: int, path: str, document: Documen
 
 @flow(name="spbe-ingest", persist_result=False, log_prints=False)
 def ingest(root: str, db: str, region: str | None = None, year: int | None = None, claims: str | None = None,
-           settings: ExtractSettings = DEFAULT_SETTINGS, progress: bool = True) -> RunSummary:
+           settings: dict | None = None, progress: bool = True) -> RunSummary:
+    """Parameters are plain JSON values so that a served deployment can pass them."""
     started = time.perf_counter()
+    settings = ExtractSettings(**settings) if settings else DEFAULT_SETTINGS
     root_path = Path(root).resolve()
     version = extractor_version(settings)
-    with Store.open(Path(db)) as store:
+    with run_lock(Path(db)), Store.open(Path(db)) as store:
         run_id = store.start_run(root=str(root_path), region=region, year=year, claims=claims, version=version)
         try:
             records = discover(root_path)
@@ -115,8 +122,10 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
             store.finish_run(run_id, status="failed", counts={}, message=f"{type(exc).__name__}: {exc}")
             raise
     failures = [(r.record.path, r.problems[0].code, r.problems[0].message) for r in rows if r.status is not Status.OK and r.problems]
+    gaps = index_gaps(({"no": r.no, "claimed_level": r.claimed_level, "evidence_level": r.evidence_level}
+                       for r in judgement.indicators), framework_for_year(year or date.today().year))
     return RunSummary(run_id, str(root_path), str(db), time.perf_counter() - started, counts, by_status, failures,
-                      judgement)
+                      judgement, gaps)
 
 
 def run_ingest(root: Path, db: Path, *, region: str | None = None, year: int | None = None, claims: Path | None = None,
@@ -125,5 +134,5 @@ def run_ingest(root: Path, db: Path, *, region: str | None = None, year: int | N
     runner = ThreadPoolTaskRunner(max_workers=workers or default_workers())
     return ingest.with_options(task_runner=runner)(
         root=str(root), db=str(db), region=region, year=year, claims=str(claims) if claims else None,
-        settings=settings, progress=progress,
+        settings=asdict(settings), progress=progress,
     )

@@ -2,6 +2,9 @@
 
     spbe run DIR [--db DB] [--claims FILE] [--region NAME] [--year YYYY]
     spbe export --db DB --json FILE
+    spbe report --db DB --out FILE [--format html|xlsx]
+    spbe ui --db DB [--host 127.0.0.1] [--port 8080]
+    spbe schedule DIR --cron "0 2 * * *" [run options]
 
 Defaults come from `spbe.toml` in the current folder (section [spbe]: db,
 region, year) or, failing that, built-in values. Messages are in Bahasa
@@ -65,7 +68,69 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="Tulis hasil run terakhir sebagai JSON (kontrak spbe-evidence/1).")
     export.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
     export.add_argument("--json", type=Path, required=True, help="berkas JSON tujuan ('-' untuk stdout)")
+    report = sub.add_parser("report", help="Laporan kesiapan (HTML mandiri atau XLSX) dari run terakhir.")
+    report.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
+    report.add_argument("--out", type=Path, required=True, help="berkas tujuan (.html atau .xlsx)")
+    report.add_argument("--format", choices=("html", "xlsx"), help="bawaan: dari ekstensi --out, selain itu html")
+
+    ui = sub.add_parser("ui", help="Halaman tinjauan celah eviden untuk admin (server web lokal).")
+    ui.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
+    ui.add_argument("--host", default="127.0.0.1", help="alamat (bawaan: 127.0.0.1, hanya komputer ini)")
+    ui.add_argument("--port", type=int, default=8080)
+
+    schedule = sub.add_parser("schedule", help="Jalankan pemeriksaan terjadwal (cron) dengan penjadwal Prefect.")
+    schedule.add_argument("folder", type=Path, help="folder eviden")
+    schedule.add_argument("--cron", required=True, help='jadwal cron, mis. "0 2 * * *" (setiap pukul 02.00)')
+    schedule.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
+    schedule.add_argument("--claims", type=Path)
+    schedule.add_argument("--region")
+    schedule.add_argument("--year", type=int)
+    schedule.add_argument("--timezone", default="Asia/Jakarta", help="zona waktu jadwal (bawaan: Asia/Jakarta)")
     return parser
+
+
+def _db(args: argparse.Namespace, config: dict) -> Path:
+    return args.db or Path(config.get("db", DEFAULT_DB))
+
+
+def _existing_db(args: argparse.Namespace, config: dict) -> Path:
+    db = _db(args, config)
+    if not db.is_file():
+        raise CannotRun(f"Basis data tidak ditemukan: {db}. Jalankan 'spbe run FOLDER --db {db}' dahulu.")
+    return db
+
+
+def _cmd_report(args: argparse.Namespace, config: dict) -> int:
+    from pipeline.report import write_report
+    from pipeline.storage import DatabaseBusy
+
+    db = _existing_db(args, config)
+    fmt = args.format or ("xlsx" if args.out.suffix.lower() == ".xlsx" else "html")
+    try:
+        write_report(db, args.out, fmt)
+    except DatabaseBusy as exc:
+        raise CannotRun(f"Basis data {db} sedang dipakai proses lain. Coba lagi sebentar lagi.") from exc
+    print(f"Laporan ditulis ke {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_ui(args: argparse.Namespace, config: dict) -> int:
+    from pipeline.review import serve
+
+    serve(_existing_db(args, config), host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def _cmd_schedule(args: argparse.Namespace, config: dict) -> int:
+    if not args.folder.is_dir():
+        raise CannotRun(f"Folder eviden tidak ditemukan: {args.folder}")
+    _prefect_defaults()
+    from flows.schedule import serve_schedule
+
+    serve_schedule(args.folder.resolve(), _db(args, config).resolve(), cron=args.cron, timezone=args.timezone,
+                   region=args.region or config.get("region"), year=args.year or config.get("year"),
+                   claims=args.claims.resolve() if args.claims else None)
+    return EXIT_OK
 
 
 def _cmd_run(args: argparse.Namespace, config: dict) -> int:
@@ -80,7 +145,7 @@ def _cmd_run(args: argparse.Namespace, config: dict) -> int:
 
     from pipeline.claims import ClaimsError, read_claims
     from pipeline.rules import RulesError, framework_for_year
-    from pipeline.storage import DatabaseBusy, connect
+    from pipeline.storage import DatabaseBusy, RunInProgress, run_lock, session
 
     try:  # refuse bad input before any work
         framework_for_year(year)
@@ -89,13 +154,13 @@ def _cmd_run(args: argparse.Namespace, config: dict) -> int:
     except (ClaimsError, RulesError) as exc:
         raise CannotRun(str(exc)) from exc
 
-    try:  # fail fast, before Prefect starts, if another process holds the database
-        connect(db).close()
-    except DatabaseBusy as exc:
-        raise CannotRun(
-            f"Basis data {db} sedang dipakai proses lain (mis. run lain yang belum selesai). "
-            "Tunggu sampai proses itu selesai, lalu jalankan lagi."
-        ) from exc
+    busy = (f"Basis data {db} sedang dipakai proses lain (mis. run lain yang belum selesai). "
+            "Tunggu sampai proses itu selesai, lalu jalankan lagi.")
+    try:  # fail fast, before Prefect starts, if another run or process holds the database
+        with run_lock(db), session(db, wait_s=10):
+            pass
+    except (DatabaseBusy, RunInProgress) as exc:
+        raise CannotRun(busy) from exc
 
     _prefect_defaults()
     from flows.ingest import run_ingest
@@ -104,27 +169,24 @@ def _cmd_run(args: argparse.Namespace, config: dict) -> int:
     try:
         summary = run_ingest(folder, db, region=region, year=year, claims=args.claims, workers=args.workers,
                              progress=not args.quiet)
-    except DatabaseBusy as exc:
-        raise CannotRun(f"Basis data {db} sedang dipakai proses lain. Jalankan lagi setelah proses itu selesai.") from exc
+    except (DatabaseBusy, RunInProgress) as exc:
+        raise CannotRun(busy) from exc
     print(format_summary(summary))
     return EXIT_OK
 
 
 def _cmd_export(args: argparse.Namespace, config: dict) -> int:
     from pipeline.export import build_export, write_json
-    from pipeline.storage import DatabaseBusy, connect
+    from pipeline.storage import DatabaseBusy, session
 
     db = args.db or Path(config.get("db", DEFAULT_DB))
     if not db.is_file():
         raise CannotRun(f"Basis data tidak ditemukan: {db}. Jalankan 'spbe run FOLDER --db {db}' dahulu.")
     try:
-        con = connect(db)
+        with session(db) as con:
+            payload = build_export(con)
     except DatabaseBusy as exc:
         raise CannotRun(f"Basis data {db} sedang dipakai proses lain. Coba lagi setelah proses itu selesai.") from exc
-    try:
-        payload = build_export(con)
-    finally:
-        con.close()
     write_json(payload, args.json)
     if str(args.json) != "-":
         print(f"{len(payload['documents'])} dokumen diekspor ke {args.json}", file=sys.stderr)
@@ -135,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         config = load_config()
-        handler = {"run": _cmd_run, "export": _cmd_export}[args.command]
+        handler = {"run": _cmd_run, "export": _cmd_export, "report": _cmd_report, "ui": _cmd_ui,
+                   "schedule": _cmd_schedule}[args.command]
         return handler(args, config)
     except CannotRun as exc:
         print(f"spbe: {exc}", file=sys.stderr)

@@ -20,7 +20,8 @@ SCHEMA = "spbe-evidence/1"
 FRAMEWORK = "permenpanrb-59-2020"
 
 
-def _latest_run(con: duckdb.DuckDBPyConnection) -> dict | None:
+def latest_run(con: duckdb.DuckDBPyConnection) -> dict | None:
+    """The latest completed run (the one exports, reports and the review page show)."""
     row = con.execute(
         """SELECT run_id, started_at, finished_at, status, root, region, assessment_year, extractor_version
            FROM runs WHERE status = 'completed' ORDER BY run_id DESC LIMIT 1"""
@@ -108,7 +109,7 @@ def _index(con: duckdb.DuckDBPyConnection, run_id: int | None) -> dict:
 
 
 def build_export(con: duckdb.DuckDBPyConnection) -> dict:
-    run = _latest_run(con)
+    run = latest_run(con)
     run_id = run["run_id"] if run else None
     facts, flags, matches = _judgement_by_path(con, run_id)
     rows = con.execute(

@@ -89,6 +89,7 @@ class Prepared:
     pages: tuple[str, ...]  # normalised page texts
     raw_pages: tuple[str, ...]
     sentences: tuple[str, ...] = ()  # normalised sentences, to tell a statement from a shortfall or plan
+    raw_title: str = ""  # the title as written, for snippets
 
     @property
     def full(self) -> str:
@@ -124,7 +125,8 @@ def _heading_lines(page: str) -> list[str]:
 def prepare(raw_pages: Sequence[str], title: str, normalize: Normalizer) -> Prepared:
     headings = tuple(" | ".join(normalize(line) for line in _heading_lines(page)) for page in raw_pages)
     sentences = tuple(s for s in (normalize(part) for part in _SENTENCE_END.split("\n".join(raw_pages))) if s)
-    return Prepared(normalize(title), headings, tuple(normalize(p) for p in raw_pages), tuple(raw_pages), sentences)
+    return Prepared(normalize(title), headings, tuple(normalize(p) for p in raw_pages), tuple(raw_pages), sentences,
+                    " ".join(title.split()))
 
 
 def snippet(raw: str, position: float) -> str:
@@ -177,7 +179,7 @@ def link_indicator(indicator: Indicator, doc: Prepared, doc_type: str, framework
     order = {"title": 0, "heading": 1, "body": 2}
     best = min(hits, key=lambda h: (order[h.where], -h.score, h.page))
     page = best.page or 1
-    shown = snippet(doc.raw_pages[page - 1], best.position) if best.page else doc.title
+    shown = snippet(doc.raw_pages[page - 1], best.position) if best.page else (doc.raw_title or doc.title)
     return Match(indicator.no, f"{framework_id}/{indicator.no}/{best.phrase}", best.phrase, best.score,
                  round(weight, 2), page, shown, best.where)
 

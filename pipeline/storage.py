@@ -8,8 +8,12 @@ part-way keeps everything written before.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
@@ -73,19 +77,75 @@ def migrate(con: duckdb.DuckDBPyConnection, *, target: int | None = None) -> int
     return current
 
 
-def connect(db_path: Path, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and for writers, migrate) the database; a held lock becomes DatabaseBusy."""
+LOCK_WAIT_S = 20.0  # how long a writer waits for another process's short session to end
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    return "lock" in str(exc).lower()
+
+
+def connect(db_path: Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
+    """Open (and for writers, migrate) the database, waiting while another process holds it briefly.
+
+    DuckDB lets one process at a time hold the file, so every process here (a run, the review
+    page, an export) keeps its connection only for one short unit of work; a held lock is
+    retried until `wait_s` has passed, then becomes DatabaseBusy.
+    """
+    deadline = time.monotonic() + wait_s
+    delay = 0.02
+    while True:
+        try:
+            if read_only:
+                return duckdb.connect(str(db_path), read_only=True)
+            db_path.parent.mkdir(parents=True, exist_ok=True)
+            con = duckdb.connect(str(db_path))
+            break
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise DatabaseBusy(str(exc)) from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
     try:
-        if read_only:
-            return duckdb.connect(str(db_path), read_only=True)
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(str(db_path))
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise DatabaseBusy(str(exc)) from exc
+        migrate(con)
+    except Exception:
+        con.close()
         raise
-    migrate(con)
     return con
+
+
+@contextmanager
+def session(db_path: Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One short unit of work on the database; the file is free again afterwards."""
+    con = connect(db_path, read_only=read_only, wait_s=wait_s)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+class RunInProgress(Exception):
+    """Another run holds the run lock of this database."""
+
+
+@contextmanager
+def run_lock(db_path: Path) -> Iterator[None]:
+    """One run per database at a time: an advisory lock on a file beside the database."""
+    lock_path = db_path.with_name(db_path.name + ".run.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(lock_path, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise RunInProgress(str(lock_path)) from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        handle.close()
 
 
 def _problems_json(problems: tuple[Problem, ...]) -> str:
@@ -113,17 +173,31 @@ class StoredContent:
 
 
 class Store:
-    """The one writer of a run."""
+    """The one writer of a run. Opened by path, it uses a short session per unit of work, so
+    the review page and exports can use the database between them; given a connection
+    (tests, migrations), it uses that one."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.con = con
+    def __init__(self, con: duckdb.DuckDBPyConnection | None = None, *, path: Path | None = None):
+        self._pinned = con
+        self.path = path
 
     @classmethod
     def open(cls, db_path: Path) -> "Store":
-        return cls(connect(db_path))
+        with session(db_path):  # create and migrate once, now
+            pass
+        return cls(path=db_path)
+
+    @contextmanager
+    def session(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        if self._pinned is not None:
+            yield self._pinned
+            return
+        with session(self.path) as con:
+            yield con
 
     def close(self) -> None:
-        self.con.close()
+        if self._pinned is not None:
+            self._pinned.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -133,76 +207,82 @@ class Store:
 
     # runs -----------------------------------------------------------------
     def start_run(self, *, root: str, region: str | None, year: int | None, claims: str | None, version: str) -> int:
-        return self.con.execute(
-            """INSERT INTO runs (started_at, status, root, region, assessment_year, claims_path, extractor_version)
-               VALUES (?, 'running', ?, ?, ?, ?, ?) RETURNING run_id""",
-            [datetime.now(), root, region, year, claims, version],
-        ).fetchone()[0]
+        with self.session() as con:
+            return con.execute(
+                """INSERT INTO runs (started_at, status, root, region, assessment_year, claims_path, extractor_version)
+                   VALUES (?, 'running', ?, ?, ?, ?, ?) RETURNING run_id""",
+                [datetime.now(), root, region, year, claims, version],
+            ).fetchone()[0]
 
     def finish_run(self, run_id: int, *, status: str, counts: dict[str, int], message: str | None = None) -> None:
-        columns = ", ".join(f"{name} = ?" for name in counts)
-        self.con.execute(
-            f"UPDATE runs SET finished_at = ?, status = ?, message = ?, {columns} WHERE run_id = ?",
-            [datetime.now(), status, message, *counts.values(), run_id],
-        )
+        with self.session() as con:
+            columns = ", ".join(f"{name} = ?" for name in counts)
+            con.execute(
+                f"UPDATE runs SET finished_at = ?, status = ?, message = ?, {columns} WHERE run_id = ?",
+                [datetime.now(), status, message, *counts.values(), run_id],
+            )
 
     # contents -------------------------------------------------------------
     def known_contents(self, version: str) -> dict[ContentKey, StoredContent]:
-        rows = self.con.execute(
-            "SELECT sha256, name_class, format, status, problems FROM extractions WHERE extractor_version = ?", [version]
-        ).fetchall()
-        return {ContentKey(sha, cls): StoredContent(fmt, Status(status), problems_from_json(problems))
-                for sha, cls, fmt, status, problems in rows}
+        with self.session() as con:
+            rows = con.execute(
+                "SELECT sha256, name_class, format, status, problems FROM extractions WHERE extractor_version = ?", [version]
+            ).fetchall()
+            return {ContentKey(sha, cls): StoredContent(fmt, Status(status), problems_from_json(problems))
+                    for sha, cls, fmt, status, problems in rows}
 
     def save_extraction(self, key: ContentKey, version: str, document: Document, run_id: int) -> None:
         """Store one content's extraction and its pages in one transaction."""
-        pages = document.pages
-        where = "sha256 = ? AND name_class = ? AND extractor_version = ?"
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            self.con.execute(f"DELETE FROM pages WHERE {where}", [key.sha256, key.name_class, version])
-            self.con.execute(f"DELETE FROM extractions WHERE {where}", [key.sha256, key.name_class, version])
-            self.con.execute(
-                "INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [key.sha256, key.name_class, version, document.format, document.status.value, _problems_json(document.problems),
-                 document.page_count, document.ocr_pages, document.ocr_confidence, document.seconds, run_id,
-                 datetime.now()],
-            )
-            if pages:
-                # One statement for all pages: list parameters unnest together (~100x executemany).
-                self.con.execute(
-                    """INSERT INTO pages SELECT ?, ?, ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]),
-                              unnest(?::DOUBLE[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])""",
-                    [key.sha256, key.name_class, version, [p.number for p in pages], [p.method.value for p in pages],
-                     [p.chars for p in pages], [p.confidence for p in pages], [p.rotation for p in pages],
-                     [p.note for p in pages], [p.text for p in pages]],
+        with self.session() as con:
+            pages = document.pages
+            where = "sha256 = ? AND name_class = ? AND extractor_version = ?"
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute(f"DELETE FROM pages WHERE {where}", [key.sha256, key.name_class, version])
+                con.execute(f"DELETE FROM extractions WHERE {where}", [key.sha256, key.name_class, version])
+                con.execute(
+                    "INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [key.sha256, key.name_class, version, document.format, document.status.value, _problems_json(document.problems),
+                     document.page_count, document.ocr_pages, document.ocr_confidence, document.seconds, run_id,
+                     datetime.now()],
                 )
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
+                if pages:
+                    # One statement for all pages: list parameters unnest together (~100x executemany).
+                    con.execute(
+                        """INSERT INTO pages SELECT ?, ?, ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]),
+                                  unnest(?::DOUBLE[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])""",
+                        [key.sha256, key.name_class, version, [p.number for p in pages], [p.method.value for p in pages],
+                         [p.chars for p in pages], [p.confidence for p in pages], [p.rotation for p in pages],
+                         [p.note for p in pages], [p.text for p in pages]],
+                    )
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
 
     # files ----------------------------------------------------------------
     def current_files(self) -> dict[str, tuple[str, int, int]]:
         """path -> (sha256, first_seen_run, changed_run) of the folder as last recorded."""
-        rows = self.con.execute("SELECT path, sha256, first_seen_run, changed_run FROM files").fetchall()
-        return {path: (sha, first, changed) for path, sha, first, changed in rows}
+        with self.session() as con:
+            rows = con.execute("SELECT path, sha256, first_seen_run, changed_run FROM files").fetchall()
+            return {path: (sha, first, changed) for path, sha, first, changed in rows}
 
     def save_files(self, rows: list["FileRow"], run_id: int) -> int:
         """Replace the inventory with this run's files in one transaction; return how many were removed."""
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            if rows:
-                self.con.executemany(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [row.values(run_id) for row in rows],
-                )
-            removed = len(self.con.execute("DELETE FROM files WHERE last_seen_run <> ? RETURNING path", [run_id]).fetchall())
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
-        return removed
+        with self.session() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                if rows:
+                    con.executemany(
+                        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [row.values(run_id) for row in rows],
+                    )
+                removed = len(con.execute("DELETE FROM files WHERE last_seen_run <> ? RETURNING path", [run_id]).fetchall())
+                con.execute("COMMIT")
+            except Exception:
+                con.execute("ROLLBACK")
+                raise
+            return removed
 
 
 @dataclass(frozen=True)

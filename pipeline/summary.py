@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MAX_LISTED_FAILURES = 20
+TOP_GAPS = 5
 
 
 def format_summary(summary) -> str:
@@ -29,6 +30,13 @@ def format_summary(summary) -> str:
         lines.append(line)
         if flagged:
             lines.append("  Tanda eviden lemah: " + ", ".join(f"{k} {v}" for k, v in sorted(flagged.items())))
+    gaps = getattr(summary, "gaps", [])[:TOP_GAPS]
+    if gaps:
+        lines.append(f"  {len(gaps)} celah yang paling menurunkan indeks:")
+        for gap in gaps:
+            claimed = f"klaim {gap.claimed_level}" if gap.claimed_level is not None else f"target {gap.target_level}"
+            lines.append(f"    - Indikator {gap.no} ({claimed}, eviden {gap.evidence_level}): -{gap.cost:.3f} indeks"
+                         f" — {gap.name}")
     if summary.failures:
         lines.append("  Berkas bermasalah:")
         for path, code, message in summary.failures[:MAX_LISTED_FAILURES]:

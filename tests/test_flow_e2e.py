@@ -188,6 +188,28 @@ def test_database_held_by_another_process_exits_with_code_two(tmp_path, capsys):
         holder.wait()
 
 
+def test_a_second_run_on_the_same_database_is_refused_at_once(tmp_path, capsys):
+    from pipeline.storage import run_lock
+
+    db, folder = tmp_path / "db.duckdb", tmp_path / "eviden"
+    text_pdf(folder / "Diskominfo" / "a.pdf")
+    with run_lock(db):  # as a running `spbe run` holds it
+        started = time.monotonic()
+        assert cli.main(["run", str(folder), "--db", str(db)]) == 2
+    assert time.monotonic() - started < 5
+    assert "sedang dipakai proses lain" in capsys.readouterr().err
+
+
+def test_database_is_free_between_units_of_work_during_a_run(tmp_path, prefect_backend):
+    """Another process (the review page) can read while a run is working on the database."""
+    from pipeline.storage import Store, session
+
+    store = Store.open(tmp_path / "db.duckdb")
+    run_id = store.start_run(root="/x", region=None, year=None, claims=None, version="v")
+    with session(tmp_path / "db.duckdb", read_only=True, wait_s=1) as con:  # would raise if the run held it
+        assert con.execute("SELECT status FROM runs WHERE run_id = ?", [run_id]).fetchone()[0] == "running"
+
+
 def test_spbe_console_command_is_installed():
     exe = shutil.which("spbe", path=str(Path(sys.executable).parent))
     assert exe is not None

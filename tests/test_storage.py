@@ -45,9 +45,10 @@ def test_database_from_every_earlier_version_keeps_its_data(tmp_path):
         con.close()
 
         with Store.open(path) as upgraded:
-            assert schema_version(upgraded.con) == migrations()[-1].version
-            assert upgraded.con.execute("SELECT count(*) FROM pages WHERE sha256 = 'abc'").fetchone()[0] == 2
-            assert upgraded.con.execute("SELECT region FROM runs").fetchone()[0] == "Kota A"
+            with upgraded.session() as con:
+                assert schema_version(con) == migrations()[-1].version
+                assert con.execute("SELECT count(*) FROM pages WHERE sha256 = 'abc'").fetchone()[0] == 2
+                assert con.execute("SELECT region FROM runs").fetchone()[0] == "Kota A"
 
 
 def test_extraction_round_trips_pages_and_problems(tmp_path):
@@ -60,7 +61,8 @@ def test_extraction_round_trips_pages_and_problems(tmp_path):
         known = store.known_contents("v")
         assert known[ContentKey("abc", "pdf")].status is Status.FAILED
         assert known[ContentKey("abc", "pdf")].problems[0].code == "corrupt"
-        rows = store.con.execute("SELECT page_no, method, chars, confidence, rotation FROM pages ORDER BY page_no").fetchall()
+        with store.session() as con:
+            rows = con.execute("SELECT page_no, method, chars, confidence, rotation FROM pages ORDER BY page_no").fetchall()
         assert rows == [(1, "text_layer", 19, None, 0), (2, "ocr", 13, 88.5, 90)]
         assert store.known_contents("other-version") == {}
 

@@ -1,0 +1,86 @@
+"""The review page against real `spbe run`s: decisions survive nightly runs, and the page answers during one."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from flows.ingest import run_ingest
+from pipeline.review import create_app
+from tests.evidence_factory import REGULATION_LINES, scan_image, scanned_pdf
+from tests.test_review import gap_keys
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+DRAFT_SOURCE = ROOT / "sample_docs" / "Diskominfo" / "3.R-Perwali_Manajemen_Data.pdf"
+DRAFT = "Diskominfo/3.R-Perwali_Manajemen_Data.pdf"
+
+
+def _run(folder: Path, db: Path):
+    return run_ingest(folder, db, region="Kota Sukamaju", year=2025, progress=False)
+
+
+def _dismiss(client: TestClient, folder: Path, path: str, code: str):
+    sha = hashlib.sha256((folder / path).read_bytes()).hexdigest()
+    return client.post("/keputusan", data={"path": path, "code": code, "sha256": sha, "decision": "dismissed",
+                                           "note": "Versi final sedang ditandatangani", "who": "Rina (Diskominfo)"},
+                       follow_redirects=False)
+
+
+@pytest.fixture()
+def site(tmp_path, prefect_backend):
+    folder, db = tmp_path / "eviden", tmp_path / "spbe.duckdb"
+    (folder / "Diskominfo").mkdir(parents=True)
+    shutil.copy(DRAFT_SOURCE, folder / DRAFT)
+    _run(folder, db)
+    return folder, db, TestClient(create_app(db))
+
+
+def test_a_dismissal_survives_a_real_rerun_and_lapses_when_the_document_changes(site):
+    folder, db, client = site
+    assert (DRAFT, "draft") in gap_keys(client.get("/").text)
+    assert _dismiss(client, folder, DRAFT, "draft").status_code == 303
+
+    _run(folder, db)  # the nightly run over the unchanged folder
+    assert (DRAFT, "draft") not in gap_keys(client.get("/").text)
+    assert "Ditolak" in client.get("/", params={"tampilkan_ditolak": "1"}).text
+
+    with (folder / DRAFT).open("ab") as handle:  # the OPD re-uploads a changed file
+        handle.write(b"\n% revisi\n")
+    _run(folder, db)
+    assert (DRAFT, "draft") in gap_keys(client.get("/").text)
+
+
+def test_the_page_answers_and_takes_decisions_while_a_run_is_writing(site):
+    from prefect.settings import PREFECT_API_URL
+
+    folder, db, client = site
+    for number in range(4):  # OCR work for the second run: a few seconds of writing
+        scanned_pdf(folder / "Bappeda" / f"pindaian_{number}.pdf",
+                    [scan_image(REGULATION_LINES, dpi=200, seed=number)], dpi=200)
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
+    run = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(folder), "--db", str(db), "--quiet",
+                            "--region", "Kota Sukamaju", "--year", "2025"], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    statuses, decided = [], None
+    try:
+        while run.poll() is None:
+            statuses.append(client.get("/").status_code)
+            if decided is None and len(statuses) > 3:
+                decided = _dismiss(client, folder, DRAFT, "draft").status_code
+            time.sleep(0.1)
+    finally:
+        stderr = run.communicate(timeout=300)[1]
+    assert run.returncode == 0, stderr
+    assert len(statuses) >= 5 and set(statuses) == {200}
+    assert decided == 303
+    assert (DRAFT, "draft") not in gap_keys(client.get("/").text)  # the decision made during the run holds
