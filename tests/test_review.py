@@ -8,10 +8,8 @@ once per simulated nightly run.
 from __future__ import annotations
 
 import hashlib
-import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from pipeline.judge import DocInput, judge
 from pipeline.model import FileRecord, Problem, Status
 from pipeline.review import FileRefused, create_app, safe_file, serve
 from pipeline.storage import FileRow, Store, save_judgement
-from tests.browser import browser  # noqa: F401
+from tests.browser import browser, review_server  # noqa: F401
 from tests.test_judge import SIX_DOMAINS, regulation
 
 REGION, YEAR = "Kota Sukamaju", 2025
@@ -286,27 +284,10 @@ def test_it_binds_localhost_by_default():
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def live_server(site):
-    import uvicorn
-
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(site.db, wait_s=5), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert server.started
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with review_server(site.db) as url:
+        yield url
 
 
 def test_in_a_real_browser_an_admin_filters_dismisses_and_sees_the_decision(browser, live_server, site):  # noqa: F811

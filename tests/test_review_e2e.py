@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from flows.ingest import run_ingest
 from pipeline.review import create_app
+from tests.browser import browser, review_server  # noqa: F401
 from tests.evidence_factory import REGULATION_LINES, scan_image, scanned_pdf
 from tests.test_review import gap_keys
 
@@ -45,19 +46,34 @@ def site(tmp_path, prefect_backend):
     return folder, db, TestClient(create_app(db))
 
 
-def test_a_dismissal_survives_a_real_rerun_and_lapses_when_the_document_changes(site):
-    folder, db, client = site
-    assert (DRAFT, "draft") in gap_keys(client.get("/").text)
-    assert _dismiss(client, folder, DRAFT, "draft").status_code == 303
+def test_in_a_browser_a_dismissal_survives_a_real_rerun_and_lapses_when_the_document_changes(site, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
-    _run(folder, db)  # the nightly run over the unchanged folder
-    assert (DRAFT, "draft") not in gap_keys(client.get("/").text)
-    assert "Ditolak" in client.get("/", params={"tampilkan_ditolak": "1"}).text
+    folder, db, _ = site
 
-    with (folder / DRAFT).open("ab") as handle:  # the OPD re-uploads a changed file
-        handle.write(b"\n% revisi\n")
-    _run(folder, db)
-    assert (DRAFT, "draft") in gap_keys(client.get("/").text)
+    def shown() -> set[str]:
+        browser.refresh()
+        return {s.get_attribute("data-code") for s in
+                browser.find_elements(By.CSS_SELECTOR, f'section.gap[data-path="{DRAFT}"]')}
+
+    with review_server(db) as url:
+        browser.get(url + "/?flag=draft")
+        gap = browser.find_element(By.CSS_SELECTOR, f'section.gap[data-path="{DRAFT}"][data-code="draft"]')
+        Select(gap.find_element(By.NAME, "decision")).select_by_value("dismissed")
+        gap.find_element(By.NAME, "note").send_keys("Versi final sedang ditandatangani")
+        gap.find_element(By.NAME, "who").send_keys("Rina")
+        gap.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        WebDriverWait(browser, 20).until(lambda d: "disimpan=1" in d.current_url)
+        assert "draft" not in shown()
+
+        _run(folder, db)  # the nightly run over the unchanged folder
+        assert "draft" not in shown()
+
+        with (folder / DRAFT).open("ab") as handle:  # the OPD re-uploads a changed file
+            handle.write(b"\n% revisi\n")
+        _run(folder, db)
+        assert "draft" in shown()
 
 
 def test_the_page_answers_and_takes_decisions_while_a_run_is_writing(site):
