@@ -88,7 +88,9 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
     with run_lock(Path(db)), Store.open(Path(db)) as store:
         run_id = store.start_run(root=str(root_path), region=region, year=year, claims=claims, version=version)
         try:
-            records = discover(root_path)
+            db_path = Path(db).resolve()
+            own_files = frozenset(db_path.with_name(db_path.name + suffix) for suffix in ("", ".wal", ".run.lock"))
+            records = discover(root_path, exclude=own_files)
             previous = store.current_files()
             contents = store.known_contents(version)
             plan = plan_run(records, previous, set(contents))

@@ -78,6 +78,8 @@ def describe(root: Path, path: Path) -> FileRecord:
         )
 
 
-def discover(root: Path) -> list[FileRecord]:
+def discover(root: Path, *, exclude: frozenset[Path] = frozenset()) -> list[FileRecord]:
+    """Every file below root except `exclude` (the run's own database and its lock, if kept inside)."""
     root = root.resolve()
-    return [describe(root, path) for path in walk(root)]
+    skipped = {p.resolve() for p in exclude}
+    return [describe(root, path) for path in walk(root) if path.resolve() not in skipped]

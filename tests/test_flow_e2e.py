@@ -153,6 +153,13 @@ def test_empty_folder_completes_and_empties_the_inventory(tmp_path, prefect_back
     assert (summary.counts["files_seen"], summary.counts["files_removed"]) == (0, 1)
 
 
+def test_a_database_kept_inside_the_evidence_folder_is_not_evidence(tmp_path, prefect_backend):
+    folder = tmp_path / "eviden"
+    text_pdf(folder / "Diskominfo" / "a.pdf")
+    summary = _rerun(folder, folder / "spbe.duckdb")
+    assert summary.counts["files_seen"] == 1
+
+
 def test_symlinks_are_listed_but_never_followed(tmp_path, prefect_backend):
     outside = text_pdf(tmp_path / "luar" / "rahasia.pdf")
     folder = tmp_path / "eviden"
