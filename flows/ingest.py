@@ -32,6 +32,12 @@ from pipeline.rules import framework_for_year, load_common
 from pipeline.storage import Store, StoredContent, load_documents, run_lock, save_judgement
 
 
+# Results are written in small batches: at most this many files or this many seconds of work wait
+# in memory, so the database is free most of the time and a crash loses little.
+WRITE_BATCH = 25
+WRITE_INTERVAL_S = 1.0
+
+
 @dataclass
 class RunSummary:
     run_id: int
@@ -99,15 +105,19 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
 
             futures = {extract_file.submit(root_path / record.path, settings): (key, record)
                        for key, record in plan.to_extract.items()}
-            ocr_pages = 0
+            ocr_pages, pending, flushed = 0, [], time.monotonic()
             for done, future in enumerate(as_completed(list(futures)), start=1):
                 key, record = futures.pop(future)
                 document = future.result()
-                store.save_extraction(key, version, document, run_id)
+                pending.append((key, document))
+                if len(pending) >= WRITE_BATCH or time.monotonic() - flushed >= WRITE_INTERVAL_S:
+                    store.save_extractions(pending, version, run_id)
+                    pending, flushed = [], time.monotonic()
                 status, problems = content_outcome(document.status, document.problems)
                 contents[key] = StoredContent(document.format, status, problems)
                 ocr_pages += document.ocr_pages
                 _progress(progress, done, len(plan.to_extract), record.path, document)
+            store.save_extractions(pending, version, run_id)
 
             rows = file_rows(plan, contents, previous, version=version, run_id=run_id)
             removed = store.save_files(rows, run_id)

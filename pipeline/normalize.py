@@ -14,15 +14,17 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 FUZZY_VARIANT_MIN_LEN = 20  # long variants are folded even with OCR damage ("sistim ... elektonik")
 FUZZY_VARIANT_SCORE = 90.0
 MAX_FUZZY_FOLDS = 500
+ANCHOR_MIN_LEN = 6
 
 
 def simplify(text: str) -> str:
     """Lower-case ASCII words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    decomposed = _COMBINING.sub("", unicodedata.normalize("NFKD", text))  # "é" -> "e"
+    ascii_text = decomposed.encode("ascii", "replace").decode("ascii").lower()  # other non-ASCII -> "?" -> space
     return _NON_WORD.sub(" ", ascii_text).strip()
 
 
@@ -68,6 +70,9 @@ class Normalizer:
                     pairs[variant] = simplify(canonical)
         self._pairs = pairs
         self._fuzzy = sorted((v for v in pairs if len(v) >= FUZZY_VARIANT_MIN_LEN), key=len, reverse=True)
+        # A damaged long variant still has most of its long words intact: without any of them in the
+        # text, the (costly) fuzzy search cannot succeed and is skipped.
+        self._anchors = {v: tuple(w for w in v.split() if len(w) >= ANCHOR_MIN_LEN) or (v,) for v in self._fuzzy}
         if pairs:
             alternatives = "|".join(re.escape(v) for v in sorted(pairs, key=len, reverse=True))
             self._pattern = re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])")
@@ -86,6 +91,8 @@ class Normalizer:
     def _fold_damaged(self, text: str) -> str:
         """Fold OCR-damaged or misspelt long variants that the exact pass left behind."""
         for variant in self._fuzzy:
+            if not any(anchor in text for anchor in self._anchors[variant]):
+                continue
             for _ in range(MAX_FUZZY_FOLDS):
                 if len(text) < len(variant):
                     if fuzz.ratio(variant, text) >= FUZZY_VARIANT_SCORE:

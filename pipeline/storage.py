@@ -232,33 +232,16 @@ class Store:
                     for sha, cls, fmt, status, problems in rows}
 
     def save_extraction(self, key: ContentKey, version: str, document: Document, run_id: int) -> None:
-        """Store one content's extraction and its pages in one transaction."""
+        self.save_extractions([(key, document)], version, run_id)
+
+    def save_extractions(self, items: list[tuple[ContentKey, Document]], version: str, run_id: int) -> None:
+        """Store extractions and their pages: one session for the batch, one transaction per content
+        (opening DuckDB costs ~50 ms, so a session per file would dominate text-only runs)."""
+        if not items:
+            return
         with self.session() as con:
-            pages = document.pages
-            where = "sha256 = ? AND name_class = ? AND extractor_version = ?"
-            con.execute("BEGIN TRANSACTION")
-            try:
-                con.execute(f"DELETE FROM pages WHERE {where}", [key.sha256, key.name_class, version])
-                con.execute(f"DELETE FROM extractions WHERE {where}", [key.sha256, key.name_class, version])
-                con.execute(
-                    "INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [key.sha256, key.name_class, version, document.format, document.status.value, _problems_json(document.problems),
-                     document.page_count, document.ocr_pages, document.ocr_confidence, document.seconds, run_id,
-                     datetime.now()],
-                )
-                if pages:
-                    # One statement for all pages: list parameters unnest together (~100x executemany).
-                    con.execute(
-                        """INSERT INTO pages SELECT ?, ?, ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]),
-                                  unnest(?::DOUBLE[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])""",
-                        [key.sha256, key.name_class, version, [p.number for p in pages], [p.method.value for p in pages],
-                         [p.chars for p in pages], [p.confidence for p in pages], [p.rotation for p in pages],
-                         [p.note for p in pages], [p.text for p in pages]],
-                    )
-                con.execute("COMMIT")
-            except Exception:
-                con.execute("ROLLBACK")
-                raise
+            for key, document in items:
+                _write_extraction(con, key, version, document, run_id)
 
     # files ----------------------------------------------------------------
     def current_files(self) -> dict[str, tuple[str, int, int]]:
@@ -304,6 +287,36 @@ class FileRow:
         return [r.path, r.opd, r.extension, r.size, r.mtime, r.sha256, self.name_class, self.version, self.format, self.status.value,
                 error.code if error else None, error.message if error else None, _problems_json(self.problems),
                 self.first_seen_run, self.changed_run, run_id]
+
+
+def _write_extraction(con: duckdb.DuckDBPyConnection, key: ContentKey, version: str, document: Document,
+                      run_id: int) -> None:
+    """One content's extraction and pages in one transaction."""
+    pages = document.pages
+    where = "sha256 = ? AND name_class = ? AND extractor_version = ?"
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(f"DELETE FROM pages WHERE {where}", [key.sha256, key.name_class, version])
+        con.execute(f"DELETE FROM extractions WHERE {where}", [key.sha256, key.name_class, version])
+        con.execute(
+            "INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [key.sha256, key.name_class, version, document.format, document.status.value, _problems_json(document.problems),
+             document.page_count, document.ocr_pages, document.ocr_confidence, document.seconds, run_id,
+             datetime.now()],
+        )
+        if pages:
+            # One statement for all pages: list parameters unnest together (~100x executemany).
+            con.execute(
+                """INSERT INTO pages SELECT ?, ?, ?, unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::INTEGER[]),
+                          unnest(?::DOUBLE[]), unnest(?::INTEGER[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])""",
+                [key.sha256, key.name_class, version, [p.number for p in pages], [p.method.value for p in pages],
+                 [p.chars for p in pages], [p.confidence for p in pages], [p.rotation for p in pages],
+                 [p.note for p in pages], [p.text for p in pages]],
+            )
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
 
 
 def load_documents(con: duckdb.DuckDBPyConnection) -> list:
