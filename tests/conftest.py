@@ -39,3 +39,6 @@ def normalize(common):
     from pipeline.normalize import Normalizer
 
     return Normalizer(common.synonyms)
+
+
+from tests.browser import browser  # noqa: E402,F401  (a real headless Chromium for UI tests)

@@ -25,7 +25,6 @@ from pipeline.report import (
     write_report,
 )
 from pipeline.storage import FileRow, Store, save_judgement, session
-from tests.browser import browser  # noqa: F401
 from tests.test_judge import SIX_DOMAINS, regulation, review
 
 XSS_TITLE = "ARSITEKTUR SPBE <script>window.__xss=1</script>"
@@ -172,7 +171,7 @@ def save_screenshot(driver, path: Path) -> Path:
     return path
 
 
-def test_browser_renders_rows_and_does_not_run_document_script(built, browser):  # noqa: F811
+def test_browser_renders_rows_and_does_not_run_document_script(built, browser):
     from selenium.webdriver.common.by import By
 
     browser.get(built["html_path"].resolve().as_uri())

@@ -21,7 +21,7 @@ from pipeline.judge import DocInput, judge
 from pipeline.model import FileRecord, Problem, Status
 from pipeline.review import FileRefused, create_app, safe_file, serve
 from pipeline.storage import FileRow, Store, save_judgement
-from tests.browser import browser, review_server  # noqa: F401
+from tests.browser import review_server
 from tests.test_judge import SIX_DOMAINS, regulation
 
 REGION, YEAR = "Kota Sukamaju", 2025
@@ -290,7 +290,7 @@ def live_server(site):
         yield url
 
 
-def test_in_a_real_browser_an_admin_filters_dismisses_and_sees_the_decision(browser, live_server, site):  # noqa: F811
+def test_in_a_real_browser_an_admin_filters_dismisses_and_sees_the_decision(browser, live_server, site):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 

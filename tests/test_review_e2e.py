@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from flows.ingest import run_ingest
 from pipeline.review import create_app
-from tests.browser import browser, review_server  # noqa: F401
+from tests.browser import review_server
 from tests.evidence_factory import REGULATION_LINES, scan_image, scanned_pdf
 from tests.test_review import gap_keys
 
