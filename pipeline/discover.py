@@ -2,7 +2,11 @@
 
 Symlinks are never followed (an OPD folder must not pull in files from
 elsewhere), but a symlink is still a file in the folder, so it is listed with a
-problem instead of being silently dropped.
+problem instead of being silently dropped. That holds for links to folders
+outside the evidence folder and for link loops (``a -> b -> a``, a link to
+itself), which must not stop the run either. Names are taken as the OS gives
+them: control characters, 255-byte multi-byte UTF-8 names and undecodable
+bytes (as surrogate escapes) survive into `FileRecord.path`.
 """
 
 from __future__ import annotations
@@ -78,8 +82,17 @@ def describe(root: Path, path: Path) -> FileRecord:
         )
 
 
+def _excluded(path: Path, skipped: set[Path]) -> bool:
+    if path in skipped:
+        return True
+    try:
+        return path.resolve() in skipped
+    except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): not one of ours
+        return False
+
+
 def discover(root: Path, *, exclude: frozenset[Path] = frozenset()) -> list[FileRecord]:
     """Every file below root except `exclude` (the run's own database and its lock, if kept inside)."""
     root = root.resolve()
     skipped = {p.resolve() for p in exclude}
-    return [describe(root, path) for path in walk(root) if path.resolve() not in skipped]
+    return [describe(root, path) for path in walk(root) if not _excluded(path, skipped)]

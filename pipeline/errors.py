@@ -7,6 +7,8 @@ Bahasa Indonesia because admins read them; `detail` keeps the technical cause.
 
 from __future__ import annotations
 
+import re
+
 from pipeline.model import Problem, Status
 
 
@@ -129,8 +131,17 @@ def permission_denied(detail: str = "") -> Problem:
 
 
 def image_too_large(width: int, height: int, limit: int, detail: str = "") -> TooLarge:
-    """`width`/`height` 0 when unknown (Pillow refused the image before telling its size)."""
-    size = f"{width} x {height} piksel; " if width and height else ""
+    """`width`/`height` 0 when unknown (Pillow refused the image before telling its size).
+
+    Pillow's refusal names the pixel count ("Image size (N pixels) ..."); it is shown then.
+    """
+    declared = re.search(r"\((\d+) pixels\)", detail)
+    if width and height:
+        size = f"{width} x {height} piksel; "
+    elif declared:
+        size = f"{int(declared.group(1)) / 1e6:,.0f} juta piksel; ".replace(",", ".")
+    else:
+        size = ""
     return TooLarge(
         f"Gambar terlalu besar ({size}batas {limit / 1e6:.0f} juta piksel). "
         "Perkecil resolusi gambar (mis. pindai ulang pada 200-300 dpi), lalu unggah kembali.",
@@ -179,4 +190,53 @@ def ocr_failed(pages: list[int], detail: str = "") -> Problem:
             "Pindai ulang halaman tersebut dengan jelas, lalu unggah kembali."
         ),
         detail=detail,
+    )
+
+
+# --- hostile files (issue 6) ------------------------------------------------------------
+
+
+def io_error(detail: str = "") -> Problem:
+    """The operating system failed to read the file (I/O error, symlink loop, not a regular file)."""
+    return Problem(
+        code="io_error",
+        message=(
+            "Berkas tidak dapat dibaca dari folder (galat baca disk, tautan berulang, atau bukan berkas biasa). "
+            "Salin ulang berkas aslinya ke folder eviden, lalu jalankan pemeriksaan ulang."
+        ),
+        detail=detail,
+    )
+
+
+def zip_bomb(kind: str, detail: str) -> TooLarge:
+    """A DOCX/XLSX whose parts would unpack to far more than a document needs (a "zip bomb")."""
+    return TooLarge(
+        f"Berkas {kind} tidak dibaca karena isinya jika dibuka jauh lebih besar dari wajar "
+        "(kemungkinan berkas rusak atau sengaja dibuat berbahaya). "
+        "Buka berkas aslinya, simpan ulang (Save As) sebagai berkas baru, lalu unggah kembali.",
+        detail,
+    )
+
+
+def pages_too_large(pages: list[int], detail: str = "") -> Problem:
+    """PDF pages whose size (MediaBox) is too big to render for OCR even at low resolution."""
+    return Problem(
+        code="too_large",
+        message=(
+            f"Halaman {_pages(pages)} berukuran terlalu besar untuk dibaca dengan OCR, sehingga tidak terbaca. "
+            "Simpan ulang halaman tersebut dengan ukuran kertas biasa (mis. A4 atau A3), lalu unggah kembali."
+        ),
+        detail=detail,
+    )
+
+
+def file_timeout(read: int, total: int, limit_s: float) -> Problem:
+    """The file used up its whole time budget; the pages read until then are kept."""
+    return Problem(
+        code="timeout",
+        message=(
+            f"Pembacaan berkas melebihi batas waktu {limit_s:g} detik per berkas, sehingga hanya {read} dari {total} "
+            "halaman yang terbaca. Pecah berkas per dokumen atau pindai ulang pada 200-300 dpi, lalu unggah kembali."
+        ),
+        detail=f"file_timeout_s={limit_s} pages_read={read} pages={total}",
     )

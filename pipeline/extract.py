@@ -2,8 +2,10 @@
 
 `extract(path, settings)`:
 
-1. guards: the file vanished / is unreadable, has 0 bytes (`empty`), is larger
-   than ``settings.max_file_bytes`` (`too_large`);
+1. guards: the file vanished (`vanished`) / may not be read
+   (`permission_denied`) / fails at the OS level, e.g. a symlink loop or a disk
+   error (`io_error`), has 0 bytes (`empty`), is larger than
+   ``settings.max_file_bytes`` (`too_large`);
 2. detects the real format from the bytes (`pipeline.detect`);
 3. compares it with the extension: a recognised format under the wrong name
    gets a `wrong_extension` problem (status FAILED) but is still read, because
@@ -16,6 +18,13 @@
 5. supported formats go to their extractor in `pipeline.formats`; typed
    failures become the document's first problem, and any other exception from
    a library becomes a `corrupt` problem with the exception in its detail.
+
+Hostile files (issue 6) get their own problem in bounded time and memory:
+image and PDF-page decompression bombs and DOCX/XLSX zip bombs are
+`too_large` before anything is decoded; a file gets ``settings.file_timeout_s``
+of wall time in all (a `Budget` started here, which also bounds each Tesseract
+call), after which the pages read are kept with a `timeout` problem; a file
+deleted or truncated between detection and parsing is `vanished` / `corrupt`.
 
 Status: OK when nothing went wrong; FAILED when there is any problem (the
 pages that could be read are kept); UNSUPPORTED for unsupported formats.
@@ -38,7 +47,7 @@ from pathlib import Path
 
 from pipeline import errors
 from pipeline.detect import Detection, claimed_format, detect, expected_formats, label, short_name
-from pipeline.formats import Extracted
+from pipeline.formats import Budget, Extracted
 from pipeline.formats.docx import extract_docx
 from pipeline.formats.image import extract_image
 from pipeline.formats.pdf import extract_pdf
@@ -50,7 +59,7 @@ from pipeline.settings import DEFAULT_SETTINGS, EXTRACTION_CODE_VERSION, Extract
 
 __all__ = ["EXTRACTORS", "EXTRACTOR_VERSION", "extract", "extractor_version"]
 
-Extractor = Callable[[Path, ExtractSettings], Extracted]
+Extractor = Callable[[Path, ExtractSettings, Budget], Extracted]
 
 EXTRACTORS: dict[str, Extractor] = {
     "pdf": extract_pdf,
@@ -83,13 +92,13 @@ def extract(path: Path, settings: ExtractSettings = DEFAULT_SETTINGS) -> Documen
     start = time.perf_counter()
     path = Path(path)
     try:
-        document = _extract(path, settings)
+        document = _extract(path, settings, Budget(settings.file_timeout_s))
     except Exception as e:  # last resort: a bug or an unexpected library failure
         document = Document("unknown", Status.FAILED, problems=(errors.corrupt("ini", _describe(e)).problem(),))
     return replace(document, seconds=round(time.perf_counter() - start, 3))
 
 
-def _extract(path: Path, settings: ExtractSettings) -> Document:
+def _extract(path: Path, settings: ExtractSettings, budget: Budget) -> Document:
     extension = path.suffix.lower().lstrip(".")
     try:
         size = path.stat().st_size
@@ -104,6 +113,8 @@ def _extract(path: Path, settings: ExtractSettings) -> Document:
         return _failed("unknown", errors.vanished(str(e)))
     except PermissionError as e:
         return _failed("unknown", errors.permission_denied(str(e)))
+    except OSError as e:  # symlink loop (ELOOP), disk error (EIO), name too long ...
+        return _failed("unknown", errors.io_error(f"{type(e).__name__}: {e}"))
     except errors.ExtractionFailure as f:
         return Document("unknown", f.status, problems=(f.problem(),))
 
@@ -118,11 +129,13 @@ def _extract(path: Path, settings: ExtractSettings) -> Document:
         return Document(fmt, failure.status, problems=(failure.problem(), *wrong))
 
     try:
-        extracted = EXTRACTORS[fmt](path, settings)
+        extracted = EXTRACTORS[fmt](path, settings, budget)
     except errors.ExtractionFailure as f:
         return Document(fmt, f.status, problems=(f.problem(), *wrong))
     except (FileNotFoundError, NotADirectoryError) as e:
         return _failed(fmt, errors.vanished(str(e)))
+    except PermissionError as e:
+        return _failed(fmt, errors.permission_denied(str(e)))
     except Exception as e:
         return Document(fmt, Status.FAILED, problems=(errors.corrupt(label(fmt), _describe(e)).problem(), *wrong))
     problems = (*extracted.problems, *wrong)

@@ -37,6 +37,9 @@ How a page is read (measured, see bench/extract_speed.py and the report):
   them anyway ("Too few characters"). Rejected: OSD before every page (+0.85 s
   on every upright page) and `--psm 1` (OSD inside the OCR pass, +0.3-0.8 s on
   every page, and it does not report the rotation it applied).
+* A file's time budget: ``deadline`` (a `time.monotonic()` value, from the
+  file's `pipeline.formats.Budget`) shortens every Tesseract call so that no
+  call outlives it; the OSD retry is skipped when the budget is gone.
 * `OMP_THREAD_LIMIT=1` is set for Tesseract at import (OpenMP threads made it
   5-8x slower on this 2-core machine).
 """
@@ -111,32 +114,37 @@ def tesseract_version() -> str:
         return "missing"
 
 
-def ocr_image(image: Image.Image, settings: ExtractSettings, *, dpi: int | None = None) -> OcrResult:
+def ocr_image(
+    image: Image.Image, settings: ExtractSettings, *, dpi: int | None = None, deadline: float | None = None
+) -> OcrResult:
     """OCR one page image (converted to grayscale), detecting 90/180/270° rotation.
 
     ``dpi`` is the image's true resolution when known (rendered PDF pages, scans
     with a DPI tag); without it Tesseract estimates it from the text size.
+    ``deadline`` (`time.monotonic()`) caps every Tesseract call below
+    ``settings.ocr_page_timeout_s`` so that a file's time budget holds.
     Never raises for a bad page: a timeout or Tesseract error is in the result.
     """
     start = time.perf_counter()
+    limit = _Limit(settings.ocr_page_timeout_s, deadline)
     gray = image if image.mode == "L" else image.convert("L")
     with tempfile.TemporaryDirectory(prefix="spbe-ocr-") as tmp:
         page_file = Path(tmp) / "page.tif"
         straight, skew = deskew(gray)
         try:
             _write(straight, page_file)
-            first = _read(page_file, settings, dpi)
+            first = _read(page_file, settings, dpi, limit)
         except _Failure as f:
             return OcrResult("", None, timed_out=f.timed_out, error=f.detail, seconds=time.perf_counter() - start)
         best, rotation = first, 0
-        if first.words and (first.confidence or 0.0) < settings.ocr_low_confidence:
-            rotation = _osd_rotation(straight, Path(tmp), settings)
+        if first.words and (first.confidence or 0.0) < settings.ocr_low_confidence and limit.seconds() > 0:
+            rotation = _osd_rotation(straight, Path(tmp), settings, limit)
             if rotation:
                 turned, turned_skew = deskew(gray.rotate(-rotation, expand=True))
                 turned_file = Path(tmp) / "turned.tif"
                 try:
                     _write(turned, turned_file)
-                    second = _read(turned_file, settings, dpi)
+                    second = _read(turned_file, settings, dpi, limit)
                 except _Failure:
                     second = None  # keep the first pass: it is a result, the retry was optional
                 if second is not None and (second.confidence or 0.0) > (first.confidence or 0.0):
@@ -186,6 +194,19 @@ def _profile_sharpness(small: Image.Image, angle: float) -> float:
     return sum((v - mean) ** 2 for v in rows)
 
 
+@dataclass(frozen=True)
+class _Limit:
+    """Timeout of the next Tesseract call: the per-call limit, shortened to the file's deadline."""
+
+    per_call: float
+    deadline: float | None = None
+
+    def seconds(self) -> float:
+        if self.deadline is None:
+            return self.per_call
+        return min(self.per_call, self.deadline - time.monotonic())
+
+
 class _Failure(Exception):
     def __init__(self, detail: str, timed_out: bool = False):
         super().__init__(detail)
@@ -205,18 +226,21 @@ def _config(psm: int, dpi: int | None) -> str:
     return f"--psm {psm}" + (f" --dpi {dpi}" if dpi else "")
 
 
-def _read(page_file: Path, settings: ExtractSettings, dpi: int | None) -> _Pass:
+def _read(page_file: Path, settings: ExtractSettings, dpi: int | None, limit: _Limit | None = None) -> _Pass:
     """One Tesseract pass (TSV): text with line breaks and mean word confidence."""
+    timeout = (limit or _Limit(settings.ocr_page_timeout_s)).seconds()
+    if timeout <= 0:  # the file's budget is spent: do not start Tesseract at all
+        raise _Failure("file time budget spent before tesseract could start", timed_out=True)
     try:
         tsv = pytesseract.image_to_data(
             str(page_file),
             lang=settings.ocr_languages,
             config=_config(settings.ocr_psm, dpi),
-            timeout=settings.ocr_page_timeout_s,
+            timeout=timeout,
         )
     except RuntimeError as e:  # pytesseract's timeout (the process has been killed)
         if "timeout" in str(e).lower():
-            raise _Failure(f"tesseract timed out after {settings.ocr_page_timeout_s} s", timed_out=True) from e
+            raise _Failure(f"tesseract timed out after {timeout:.3g} s", timed_out=True) from e
         raise _Failure(f"tesseract: {e}") from e
     except pytesseract.TesseractError as e:
         raise _Failure(f"tesseract exit {e.status}: {e.message}") from e
@@ -266,7 +290,7 @@ def parse_tsv(tsv: str) -> _Pass:
     )
 
 
-def _osd_rotation(gray: Image.Image, tmp: Path, settings: ExtractSettings) -> int:
+def _osd_rotation(gray: Image.Image, tmp: Path, settings: ExtractSettings, limit: _Limit | None = None) -> int:
     """Clockwise degrees (0/90/180/270) that make the page upright, per Tesseract OSD; 0 when unsure."""
     small = gray
     long_side = max(gray.size)
@@ -279,7 +303,7 @@ def _osd_rotation(gray: Image.Image, tmp: Path, settings: ExtractSettings) -> in
         osd = pytesseract.image_to_osd(
             str(osd_file),
             output_type=pytesseract.Output.DICT,
-            timeout=settings.ocr_page_timeout_s,
+            timeout=max((limit or _Limit(settings.ocr_page_timeout_s)).seconds(), 0.01),
         )
     except (_Failure, RuntimeError, pytesseract.TesseractError, OSError):
         return 0  # "Too few characters" and friends: no opinion

@@ -22,6 +22,10 @@ class ExtractSettings:
     max_file_bytes: int = 300_000_000
     max_pages: int = 2_000
     max_image_pixels: int = 180_000_000  # ~ A0 at 300 dpi; larger images are decompression bombs
+    # Hostile files (issue 6): a whole file may take this long; pages read by then are kept.
+    file_timeout_s: float = 900.0  # ~300 scanned pages at 3 s; text-layer pages take ~1 ms
+    max_unzipped_bytes: int = 500_000_000  # declared size of all DOCX/XLSX members together (zip bombs)
+    max_zip_ratio: float = 200.0  # uncompressed/compressed of one large member; zlib tops out near 1030
     min_text_layer_chars: int = 25  # fewer non-space characters on a PDF page: treat as image, OCR it
     min_plausible_ratio: float = 0.6  # share of word-like tokens for a text layer to count as readable
 
@@ -30,6 +34,10 @@ class ExtractSettings:
             raise ValueError(f"ocr_dpi must be 70..600, got {self.ocr_dpi}")
         if self.ocr_page_timeout_s <= 0:
             raise ValueError("ocr_page_timeout_s must be positive")
+        if self.file_timeout_s <= 0:
+            raise ValueError("file_timeout_s must be positive")
+        if self.max_unzipped_bytes <= 0 or self.max_zip_ratio <= 1:
+            raise ValueError("max_unzipped_bytes must be positive and max_zip_ratio above 1")
 
     def fingerprint(self) -> str:
         """Short stable text of the settings that change extracted text."""

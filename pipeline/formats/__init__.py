@@ -4,25 +4,77 @@ Every extractor returns an `Extracted` (pages plus the problems found while
 reading, e.g. an OCR timeout on one page) and raises the typed failures of
 `pipeline.errors` when the file as a whole cannot be read. `pipeline.extract`
 picks the extractor from the detected format and builds the `Document`.
+
+Hostile files: extractors take an optional `Budget` (``settings.file_timeout_s``
+of wall time for the whole file, started by `pipeline.extract`) and stop between
+pages when it runs out, keeping the pages read; `check_zip` refuses DOCX/XLSX
+zip bombs from the central directory before any member is inflated.
 """
 
 from __future__ import annotations
 
+import time
+import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline import errors
 from pipeline.model import Method, Page, Problem
 from pipeline.ocr import OcrResult
+from pipeline.settings import ExtractSettings
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Extracted", "NO_TEXT_NOTE", "ocr_page", "ocr_problems"]
+__all__ = ["Budget", "Extracted", "NO_TEXT_NOTE", "check_zip", "ocr_page", "ocr_problems"]
 
 NO_TEXT_NOTE = "Tidak ada teks yang terbaca pada halaman ini (halaman kosong atau gambar tanpa tulisan)."
 TIMEOUT_NOTE = "Pembacaan teks (OCR) halaman ini melebihi batas waktu."
 FAILED_NOTE = "Pembacaan teks (OCR) halaman ini gagal."
+
+
+#: Members smaller than this are never judged by their compression ratio: small XML
+#: parts of real documents compress 10-300x (a DOCX of repeated paragraphs: 268x).
+ZIP_RATIO_MIN_BYTES = 10_000_000
+
+
+class Budget:
+    """The wall time one file may still use, shared by all its pages (``settings.file_timeout_s``)."""
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.deadline = time.monotonic() + seconds  # time.monotonic() value
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    @property
+    def expired(self) -> bool:
+        return self.remaining() <= 0
+
+
+def check_zip(path: Path, settings: ExtractSettings, kind: str) -> None:
+    """Refuse a zip bomb from its central directory, before any member is inflated.
+
+    The declared sizes are an upper bound of what `zipfile` will inflate: it
+    stops at a member's declared ``file_size`` (and then fails its CRC), so a
+    lying header cannot push more bytes through python-docx or openpyxl.
+    """
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as e:
+        raise errors.corrupt(kind, f"{type(e).__name__}: {e}") from e
+    total = sum(m.file_size for m in members)
+    if total > settings.max_unzipped_bytes:
+        raise errors.zip_bomb(kind, f"members declare {total} bytes unzipped; limit {settings.max_unzipped_bytes}")
+    for m in members:
+        ratio = m.file_size / max(m.compress_size, 1)
+        if m.file_size >= ZIP_RATIO_MIN_BYTES and ratio > settings.max_zip_ratio:
+            raise errors.zip_bomb(
+                kind, f"{m.filename!r}: {m.file_size} bytes from {m.compress_size} (ratio {ratio:.0f}; limit {settings.max_zip_ratio:g})"
+            )
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,10 @@ controls (``w:sdt``) and text boxes are included; deleted revisions and the
 fallback copy of drawings (``mc:Fallback``) are not. A table row is one line of
 tab-separated cells. Section headers come first and footers last, each
 distinct text once (sections usually repeat or link them).
+
+Zip bombs are refused from the ZIP directory (`check_zip`) before python-docx
+reads any part (it loads every part into memory); a file gone before it is
+opened is `FileNotFoundError` (``vanished``), not a corrupt DOCX.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from pipeline import errors
-from pipeline.formats import Extracted
+from pipeline.formats import Budget, Extracted, check_zip
 from pipeline.model import Method, Page
 from pipeline.settings import ExtractSettings
 
@@ -36,8 +40,11 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 _SKIP = {W_TXBX, W_DEL, MC_FALLBACK}
 
 
-def extract_docx(path: Path, settings: ExtractSettings) -> Extracted:
+def extract_docx(path: Path, settings: ExtractSettings, budget: Budget | None = None) -> Extracted:
     """One `Method.NATIVE` page with headers, body (paragraphs and tables in order) and footers."""
+    if not path.exists():  # python-docx reports a missing file as a bad package
+        raise FileNotFoundError(f"No such file: {path}")
+    check_zip(path, settings, "DOCX")
     text = docx_text(path)
     return Extracted((Page(1, Method.NATIVE, text, note=None if text.strip() else EMPTY_NOTE),))
 

@@ -8,7 +8,12 @@ pages still lying sideways or upside down (Tesseract OSD).
 
 Decompression bombs: the pixel count is checked against
 ``settings.max_image_pixels`` before any pixel is decoded (`TooLarge`); Pillow's
-own hard limit (about 179 million pixels) raises the same failure.
+own hard limit (about 179 million pixels) raises the same failure. Frames are
+checked one by one after `seek`, which reads only the frame's header. The
+file's `Budget` is checked before every frame and bounds every Tesseract call;
+when it runs out the frames read so far are kept with a ``timeout`` problem.
+A file that vanishes before it is opened is `FileNotFoundError` (``vanished``),
+not a corrupt image.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from pipeline import errors
-from pipeline.formats import Extracted, ocr_page, ocr_problems
+from pipeline.formats import Budget, Extracted, ocr_page, ocr_problems
 from pipeline.model import Method, Page, Problem
 from pipeline.ocr import ocr_image
 from pipeline.settings import ExtractSettings
@@ -38,8 +43,9 @@ _MULTI_PAGE_FORMATS = {"TIFF", "MPO"}
 DAMAGED_NOTE = "Halaman (bingkai gambar) ini rusak sehingga tidak dapat dibaca."
 
 
-def extract_image(path: Path, settings: ExtractSettings) -> Extracted:
+def extract_image(path: Path, settings: ExtractSettings, budget: Budget | None = None) -> Extracted:
     """OCR every page of an image file."""
+    budget = budget or Budget(settings.file_timeout_s)
     kind = "gambar"
     try:
         with Image.open(path) as im:
@@ -50,8 +56,12 @@ def extract_image(path: Path, settings: ExtractSettings) -> Extracted:
                 problems.append(errors.too_many_pages(frames, settings.max_pages))
             pages: list[Page] = []
             results, damaged = [], []
-            for index in range(min(frames, settings.max_pages)):
+            limit = min(frames, settings.max_pages)
+            for index in range(limit):
                 number = index + 1
+                if budget.expired:
+                    problems.append(errors.file_timeout(len(pages), limit, budget.seconds))
+                    break
                 try:
                     im.seek(index)
                     _check_size(im, settings)
@@ -66,12 +76,15 @@ def extract_image(path: Path, settings: ExtractSettings) -> Extracted:
                     damaged.append((number, f"{type(e).__name__}: {e}"))
                     pages.append(Page(number, Method.NONE, "", note=DAMAGED_NOTE))
                     continue
-                result = ocr_image(gray, settings, dpi=_trusted_dpi(im, gray.size))
+                result = ocr_image(gray, settings, dpi=_trusted_dpi(im, gray.size), deadline=budget.deadline)
+                if result.timed_out and budget.expired:  # killed by the file's budget, not by the page limit
+                    problems.append(errors.file_timeout(len(pages), limit, budget.seconds))
+                    break
                 results.append((number, result))
                 pages.append(ocr_page(number, result, pre_rotation=rotation))
     except Image.DecompressionBombError as e:
         raise errors.image_too_large(0, 0, settings.max_image_pixels, str(e)) from e
-    except errors.ExtractionFailure:
+    except (errors.ExtractionFailure, FileNotFoundError, PermissionError):
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as e:
         raise errors.corrupt(kind, f"{type(e).__name__}: {e}") from e

@@ -30,6 +30,15 @@ tail, possibly a signature or the last changes, is lost and the admin must
 re-upload — but the pages that could be read are kept, because their text is
 still useful for matching. The document status is then FAILED with pages.
 
+Hostile PDFs: the page count is checked against ``settings.max_pages`` before
+any page is loaded; a page whose render at ``settings.ocr_dpi`` would exceed
+``settings.max_image_pixels`` or `MAX_RENDER_SIDE` is rendered at a lower
+resolution, and not at all (a ``too_large`` problem) when that would fall below
+`MIN_RENDER_DPI`; the file's `Budget` is checked before every page and bounds
+every Tesseract call, and when it runs out the pages read so far are kept with
+a ``timeout`` problem. Broken or deeply nested page trees are damaged pages
+(pdfium limits its own recursion), never an exception.
+
 pdfium is not thread-safe: every pdfium call runs under `PDFIUM_LOCK`; OCR
 (a Tesseract subprocess) runs outside it, so threads can OCR in parallel.
 """
@@ -48,7 +57,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from pipeline import errors
-from pipeline.formats import NO_TEXT_NOTE, Extracted, ocr_page, ocr_problems
+from pipeline.formats import NO_TEXT_NOTE, Budget, Extracted, ocr_page, ocr_problems
 from pipeline.model import Method, Page, Problem
 from pipeline.ocr import OcrResult, ocr_image
 from pipeline.settings import ExtractSettings
@@ -66,6 +75,11 @@ STAMP_MAX_CHARS = 300
 #: Share of control / private-use / replacement characters that marks a garbled layer.
 MAX_GARBAGE_SHARE = 0.05
 EOF_WINDOW = 1024
+#: Longest side of a rendered page in pixels (Tesseract and Leptonica refuse larger images).
+MAX_RENDER_SIDE = 32_000
+#: Below this resolution OCR reads nothing useful: a page that only fits the pixel limits
+#: at a lower one (a MediaBox of hundreds of inches) is not rendered at all.
+MIN_RENDER_DPI = 50
 
 _CID = re.compile(r"\(cid:\d+\)")
 # A word-like token: ASCII letters/digits with inner separators, optional brackets/punctuation around.
@@ -73,6 +87,11 @@ _WORD = re.compile(r"""^[(\["'“‘:/\-]*[0-9A-Za-z]+(?:[-–'’./,:;@&][0-9A-
 _PUNCT_RUN = re.compile(r"^(.)\1*$")
 
 DAMAGED_NOTE = "Halaman ini rusak sehingga tidak dapat dibaca."
+TOO_LARGE_NOTE = "Halaman ini berukuran terlalu besar untuk dibaca dengan OCR."
+
+
+class _PageTooLarge(Exception):
+    """The page cannot be rendered for OCR within the pixel limits at a useful resolution."""
 
 
 @dataclass(frozen=True)
@@ -84,10 +103,12 @@ class _Probe:
     image: Image.Image | None = None  # rendered page when it must be OCR'd
     dpi: int = 0
     error: str = ""  # pdfium failed on this page
+    too_large: str = ""  # the page is too big to render for OCR (detail)
 
 
-def extract_pdf(path: Path, settings: ExtractSettings) -> Extracted:
+def extract_pdf(path: Path, settings: ExtractSettings, budget: Budget | None = None) -> Extracted:
     """Read a PDF page by page, OCR'ing only the pages whose text layer is unusable."""
+    budget = budget or Budget(settings.file_timeout_s)
     problems: list[Problem] = []
     with PDFIUM_LOCK:
         pdf = _open(path)
@@ -102,16 +123,24 @@ def extract_pdf(path: Path, settings: ExtractSettings) -> Extracted:
             )
         if count > settings.max_pages:
             problems.append(errors.too_many_pages(count, settings.max_pages))
-        pages, ocr_results, damaged = [], [], []
+        pages, ocr_results, damaged, oversized = [], [], [], []
+        limit = min(count, settings.max_pages)
         with ExitStack() as stack:
             plumber = _LazyPlumber(path, stack)
-            for index in range(min(count, settings.max_pages)):
+            for index in range(limit):
                 number = index + 1
+                if budget.expired:
+                    problems.append(errors.file_timeout(len(pages), limit, budget.seconds))
+                    break
                 with PDFIUM_LOCK:
                     probe = _probe(pdf, index, settings)
                 if probe.error:
                     damaged.append((number, probe.error))
                     pages.append(Page(number, Method.NONE, "", note=DAMAGED_NOTE))
+                    continue
+                if probe.too_large:
+                    oversized.append((number, probe.too_large))
+                    pages.append(Page(number, Method.NONE, probe.text, note=TOO_LARGE_NOTE))
                     continue
                 if probe.verdict is None:
                     pages.append(_text_page(number, probe.text))
@@ -124,12 +153,18 @@ def extract_pdf(path: Path, settings: ExtractSettings) -> Extracted:
                 if probe.image is None:  # nothing drawn on the page at all
                     pages.append(Page(number, Method.TEXT_LAYER, probe.text, note=NO_TEXT_NOTE if not probe.text else None))
                     continue
-                result = ocr_image(probe.image, settings, dpi=probe.dpi)
+                result = ocr_image(probe.image, settings, dpi=probe.dpi, deadline=budget.deadline)
+                if result.timed_out and budget.expired:  # killed by the file's budget, not by the page limit
+                    problems.append(errors.file_timeout(len(pages), limit, budget.seconds))
+                    break
                 ocr_results.append((number, result))
                 pages.append(_choose(number, probe, result, settings))
         if damaged:
             detail = "; ".join(f"page {n}: {e}" for n, e in damaged[:5])
             problems.append(errors.damaged_pages("PDF", [n for n, _ in damaged], detail))
+        if oversized:
+            detail = "; ".join(f"page {n}: {e}" for n, e in oversized[:5])
+            problems.append(errors.pages_too_large([n for n, _ in oversized], detail))
         problems.extend(ocr_problems(ocr_results, settings.ocr_page_timeout_s))
         return Extracted(tuple(pages), tuple(problems))
     finally:
@@ -225,6 +260,8 @@ def _probe(pdf: pdfium.PdfDocument, index: int, settings: ExtractSettings) -> _P
             return _Probe(text, verdict)
         image, dpi = _render(page, settings)
         return _Probe(text, verdict, image, dpi)
+    except _PageTooLarge as e:
+        return _Probe(text, verdict, too_large=str(e))
     except Exception as e:
         return _Probe("", "damaged", error=f"read page: {e}")
     finally:
@@ -248,14 +285,28 @@ def _image_coverage(page: pdfium.PdfPage) -> tuple[float, bool]:
     return min(covered / area, 1.0), drawn
 
 
+def render_scale(width_pt: float, height_pt: float, settings: ExtractSettings) -> float:
+    """Pixels per point for OCR: ``settings.ocr_dpi`` / 72, lowered to fit the pixel limits.
+
+    Raises `_PageTooLarge` when the page would need less than `MIN_RENDER_DPI`
+    to fit (a MediaBox of hundreds of inches must not become gigabytes).
+    """
+    width_pt, height_pt = max(width_pt, 1.0), max(height_pt, 1.0)
+    scale = settings.ocr_dpi / 72
+    scale = min(scale, (settings.max_image_pixels / (width_pt * height_pt)) ** 0.5, MAX_RENDER_SIDE / max(width_pt, height_pt))
+    if scale * 72 < MIN_RENDER_DPI:
+        raise _PageTooLarge(
+            f"{width_pt:.0f} x {height_pt:.0f} pt fits {settings.max_image_pixels} pixels / {MAX_RENDER_SIDE} px a side "
+            f"only at {scale * 72:.1f} dpi (minimum {MIN_RENDER_DPI})"
+        )
+    return scale
+
+
 def _render(page: pdfium.PdfPage, settings: ExtractSettings) -> tuple[Image.Image, int]:
-    """The page in grayscale at ``settings.ocr_dpi`` (lower if that would exceed max_image_pixels)."""
-    dpi = settings.ocr_dpi
-    width_pt, height_pt = page.get_size()
-    pixels = (width_pt * dpi / 72) * (height_pt * dpi / 72)
-    if pixels > settings.max_image_pixels:
-        dpi = max(1, int(dpi * (settings.max_image_pixels / pixels) ** 0.5))
-    bitmap = page.render(scale=dpi / 72, grayscale=True)
+    """The page in grayscale at ``settings.ocr_dpi`` (lower if that would exceed the pixel limits)."""
+    scale = render_scale(*page.get_size(), settings)
+    dpi = round(scale * 72)
+    bitmap = page.render(scale=scale, grayscale=True)
     try:
         image = bitmap.to_pil().convert("L")  # convert() copies: the bitmap buffer is freed below
     finally:

@@ -1,11 +1,16 @@
-"""Plain text: decoded as UTF-8 (BOM-aware, UTF-16 with a BOM too), else Windows-1252, else Latin-1; one page."""
+"""Plain text: decoded as UTF-8 (BOM-aware, UTF-16 with a BOM too), else Windows-1252, else Latin-1; one page.
+
+At most ``settings.max_file_bytes`` are read, so a file that grows after the
+size check (a log still being written) cannot exhaust memory.
+"""
 
 from __future__ import annotations
 
 import codecs
 from pathlib import Path
 
-from pipeline.formats import Extracted
+from pipeline import errors
+from pipeline.formats import Budget, Extracted
 from pipeline.model import Method, Page
 from pipeline.settings import ExtractSettings
 
@@ -14,9 +19,13 @@ __all__ = ["decode_text", "extract_text"]
 EMPTY_NOTE = "Berkas teks ini tidak berisi tulisan."
 
 
-def extract_text(path: Path, settings: ExtractSettings) -> Extracted:
+def extract_text(path: Path, settings: ExtractSettings, budget: Budget | None = None) -> Extracted:
     """The whole file as one `Method.NATIVE` page, line endings normalised to "\\n"."""
-    text = decode_text(path.read_bytes())
+    with path.open("rb") as fh:
+        data = fh.read(settings.max_file_bytes + 1)
+    if len(data) > settings.max_file_bytes:
+        raise errors.too_large(len(data), settings.max_file_bytes)
+    text = decode_text(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     return Extracted((Page(1, Method.NATIVE, text, note=None if text.strip() else EMPTY_NOTE),))
 

@@ -6,6 +6,11 @@ that are whole print without ".0", dates as ISO dates; line breaks inside a
 cell become spaces so that one row stays one line. Formulas give their cached
 value (`data_only=True`); a file saved by a program that never calculated
 them has no value there.
+
+Zip bombs are refused from the ZIP directory (`check_zip`) before openpyxl
+opens the workbook. The file's `Budget` is checked between sheets and every
+`BUDGET_CHECK_ROWS` rows; when it runs out the rows read so far are kept with a
+``timeout`` problem.
 """
 
 from __future__ import annotations
@@ -19,17 +24,21 @@ from openpyxl.utils.exceptions import InvalidFileException
 from lxml import etree
 
 from pipeline import errors
-from pipeline.formats import Extracted
+from pipeline.formats import Budget, Extracted, check_zip
 from pipeline.model import Method, Page, Problem
 from pipeline.settings import ExtractSettings
 
 __all__ = ["cell_text", "extract_xlsx"]
 
 EMPTY_SHEET_NOTE = "Lembar kerja ini kosong."
+#: Rows read between two looks at the clock (a million empty rows take about a second).
+BUDGET_CHECK_ROWS = 1000
 
 
-def extract_xlsx(path: Path, settings: ExtractSettings) -> Extracted:
+def extract_xlsx(path: Path, settings: ExtractSettings, budget: Budget | None = None) -> Extracted:
     """One `Method.NATIVE` page per worksheet (chart sheets have no cells and are skipped)."""
+    budget = budget or Budget(settings.file_timeout_s)
+    check_zip(path, settings, "XLSX")
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, etree.XMLSyntaxError) as e:
@@ -40,18 +49,29 @@ def extract_xlsx(path: Path, settings: ExtractSettings) -> Extracted:
         sheets = workbook.worksheets
         if len(sheets) > settings.max_pages:
             problems.append(errors.too_many_pages(len(sheets), settings.max_pages))
-        for number, sheet in enumerate(sheets[: settings.max_pages], start=1):
+        limit = min(len(sheets), settings.max_pages)
+        for number, sheet in enumerate(sheets[:limit], start=1):
+            if budget.expired:
+                problems.append(errors.file_timeout(len(pages), limit, budget.seconds))
+                break
             lines = [sheet.title]
             # Some writers store a wrong <dimension>; without this read-only mode stops there.
             sheet.reset_dimensions()
-            for row in sheet.iter_rows(values_only=True):
+            cut = False
+            for count, row in enumerate(sheet.iter_rows(values_only=True), start=1):
                 cells = [cell_text(v) for v in row]
                 while cells and not cells[-1]:
                     cells.pop()
                 if cells:
                     lines.append("\t".join(cells))
+                if count % BUDGET_CHECK_ROWS == 0 and budget.expired:
+                    cut = True
+                    break
             note = EMPTY_SHEET_NOTE if len(lines) == 1 else None
             pages.append(Page(number, Method.NATIVE, "\n".join(lines), note=note))
+            if cut:  # this sheet is cut short; the ones before it are whole
+                problems.append(errors.file_timeout(len(pages) - 1, limit, budget.seconds))
+                break
     finally:
         workbook.close()
     return Extracted(tuple(pages), tuple(problems))
