@@ -4,6 +4,7 @@
     spbe export --db DB --json FILE
     spbe report --db DB --out FILE [--format html|xlsx]
     spbe ui --db DB [--host 127.0.0.1] [--port 8080]
+    spbe ui-password [--username NAME]
     spbe schedule DIR --cron "0 2 * * *" [run options]
 
 Defaults come from `spbe.toml` in the current folder (section [spbe]: db,
@@ -49,7 +50,12 @@ def load_config(path: Path = Path(CONFIG_FILE)) -> dict:
     unknown = set(section) - {"db", "region", "year"}
     if unknown:
         raise CannotRun(f"Kunci tidak dikenal di {path} [spbe]: {', '.join(sorted(unknown))}")
-    return section
+    ui = data.get("ui", {})  # login of the review page: [ui] username, password_hash
+    unknown = set(ui) - {"username", "password_hash"} if isinstance(ui, dict) else {"[ui]"}
+    if unknown or not all(isinstance(v, str) for v in ui.values()):
+        raise CannotRun(f"Bagian [ui] di {path} tidak valid (hanya username dan password_hash, berupa teks): "
+                        f"{', '.join(sorted(unknown)) or 'nilai bukan teks'}")
+    return {**section, "ui": ui} if ui else section
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -75,8 +81,11 @@ def _parser() -> argparse.ArgumentParser:
 
     ui = sub.add_parser("ui", help="Halaman tinjauan celah eviden untuk admin (server web lokal).")
     ui.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
-    ui.add_argument("--host", default="127.0.0.1", help="alamat (bawaan: 127.0.0.1, hanya komputer ini)")
+    ui.add_argument("--host", default="127.0.0.1",
+                    help="alamat (bawaan: 127.0.0.1, hanya komputer ini; alamat lain mewajibkan login [ui])")
     ui.add_argument("--port", type=int, default=8080)
+    ui_password = sub.add_parser("ui-password", help="Buat hash kata sandi login halaman tinjauan untuk spbe.toml [ui].")
+    ui_password.add_argument("--username", help="cetak juga baris username untuk spbe.toml")
 
     schedule = sub.add_parser("schedule", help="Jalankan pemeriksaan terjadwal (cron) dengan penjadwal Prefect.")
     schedule.add_argument("folder", type=Path, help="folder eviden")
@@ -115,9 +124,36 @@ def _cmd_report(args: argparse.Namespace, config: dict) -> int:
 
 
 def _cmd_ui(args: argparse.Namespace, config: dict) -> int:
-    from pipeline.review import serve
+    from pipeline.review import UiRefused, resolve_credentials, serve
 
-    serve(_existing_db(args, config), host=args.host, port=args.port)
+    db = _existing_db(args, config)
+    try:
+        serve(db, host=args.host, port=args.port, credentials=resolve_credentials(config.get("ui", {})))
+    except UiRefused as exc:
+        raise CannotRun(str(exc)) from exc
+    return EXIT_OK
+
+
+def _cmd_ui_password(args: argparse.Namespace, config: dict) -> int:
+    """Read a password (twice on a terminal, one line from a pipe) and print the lines for spbe.toml [ui]."""
+    import getpass
+    import json
+
+    from pipeline.review import MIN_PASSWORD, hash_password
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Kata sandi baru: ")
+        if getpass.getpass("Ulangi kata sandi: ") != password:
+            raise CannotRun("Kedua kata sandi tidak sama. Tidak ada yang dicetak.")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < MIN_PASSWORD:
+        raise CannotRun(f"Kata sandi terlalu pendek: minimal {MIN_PASSWORD} karakter.")
+    if args.username:
+        print(f"username = {json.dumps(args.username, ensure_ascii=False)}")
+    print(f'password_hash = "{hash_password(password)}"')
+    print("Salin baris di atas ke spbe.toml di bawah bagian [ui], atau setel SPBE_UI_PASSWORD_HASH "
+          "(dalam tanda kutip tunggal).", file=sys.stderr)
     return EXIT_OK
 
 
@@ -198,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = load_config()
         handler = {"run": _cmd_run, "export": _cmd_export, "report": _cmd_report, "ui": _cmd_ui,
-                   "schedule": _cmd_schedule}[args.command]
+                   "schedule": _cmd_schedule, "ui-password": _cmd_ui_password}[args.command]
         return handler(args, config)
     except CannotRun as exc:
         print(f"spbe: {exc}", file=sys.stderr)

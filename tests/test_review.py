@@ -121,10 +121,24 @@ def gap_keys(html: str) -> set[tuple[str, str]]:
     return {(html_lib.unescape(p), c) for p, c in re.findall(r'data-path="([^"]*)" data-code="([^"]*)"', html)}
 
 
+def csrf_token(client) -> str:
+    """The CSRF token of the client's session (any response gives a new client its session cookie).
+
+    Taken from the app rather than a rendered form, so it also works while the page answers 503;
+    tests/test_review_auth.py checks that the page's forms carry this very token.
+    """
+    if "spbe_sesi" not in client.cookies:
+        client.get("/")
+    app = client.app
+    return app.state.sessions.csrf(app.state.sessions.unsign(client.cookies["spbe_sesi"]))
+
+
 def decide(client, path, code, decision, note="", who="Rina (Diskominfo)", **filters):
+    """Submit the decision form the way the page does (with the session's CSRF token)."""
     sha = hashlib.sha256((client.app.state.db.parent / "eviden" / path).read_bytes()).hexdigest()
     return client.post("/keputusan", data={"path": path, "code": code, "sha256": sha, "decision": decision,
-                                           "note": note, "who": who, **filters}, follow_redirects=False)
+                                           "note": note, "who": who, "csrf_token": csrf_token(client), **filters},
+                       follow_redirects=False)
 
 
 def test_the_list_shows_every_gap_with_explanation_action_snippet_and_file_link(client):
@@ -301,6 +315,8 @@ def test_in_a_real_browser_an_admin_filters_dismisses_and_sees_the_decision(brow
             lambda d: url_part in d.current_url and d.execute_script("return document.readyState") == "complete")
 
     browser.get(live_server + "/")
+    # The stylesheet runs under the strict CSP (style nonce, no 'unsafe-inline'): it must still apply.
+    assert browser.find_element(By.TAG_NAME, "header").value_of_css_property("background-color") == "rgba(18, 53, 91, 1)"
     Select(browser.find_element(By.NAME, "flag")).select_by_value("irrelevant")
     submit_and_wait(browser.find_element(By.CSS_SELECTOR, "#filter button[type=submit]"), "flag=irrelevant")
     sections = browser.find_elements(By.CSS_SELECTOR, "section.gap")

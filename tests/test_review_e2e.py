@@ -17,7 +17,7 @@ from flows.ingest import run_ingest
 from pipeline.review import create_app
 from tests.browser import review_server
 from tests.evidence_factory import REGULATION_LINES, scan_image, scanned_pdf
-from tests.test_review import gap_keys
+from tests.test_review import csrf_token, gap_keys
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +33,8 @@ def _run(folder: Path, db: Path):
 def _dismiss(client: TestClient, folder: Path, path: str, code: str):
     sha = hashlib.sha256((folder / path).read_bytes()).hexdigest()
     return client.post("/keputusan", data={"path": path, "code": code, "sha256": sha, "decision": "dismissed",
-                                           "note": "Versi final sedang ditandatangani", "who": "Rina (Diskominfo)"},
+                                           "note": "Versi final sedang ditandatangani", "who": "Rina (Diskominfo)",
+                                           "csrf_token": csrf_token(client)},
                        follow_redirects=False)
 
 
