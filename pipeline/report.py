@@ -9,7 +9,9 @@ The data comes from the JSON export (`build_export`, the public contract), the
 framework of the assessment year (names, weights, predicates), `index_gaps`
 (the "fix first" list) and `index_results` of every completed run (the trend).
 Everything the reader sees is in Bahasa Indonesia; document-derived text is
-escaped by the template engine, never concatenated into markup here.
+escaped by the template engine, never concatenated into markup here, and passed
+through `personal_data.redact` first, so a NIK, NIP, phone number or e-mail
+address that reached the database (older runs) never reaches a report.
 """
 
 from __future__ import annotations
@@ -23,7 +25,15 @@ import duckdb
 
 from pipeline.export import build_export
 from pipeline.gaps import index_gaps
-from pipeline.rules import Framework, RulesError, framework_for_year
+from pipeline.personal_data import ACTION as PERSONAL_DATA_ACTION
+from pipeline.personal_data import redact, split_message
+from pipeline.rules import (
+    Framework,
+    PersonalDataRules,
+    RulesError,
+    framework_for_year,
+    load_common,
+)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 SCALE_MAX = 5
@@ -211,7 +221,7 @@ class ReportData:
     indicators: tuple[IndicatorRow, ...]
     documents: tuple[DocumentRow, ...]
     opds: tuple[OpdSection, ...]
-    personal_data: tuple[DocumentRow, ...] = field(default=())
+    personal_data: tuple[DocumentRow, ...] = field(default=())  # documents flagged `personal_data`
 
     @property
     def has_claims(self) -> bool:
@@ -247,40 +257,61 @@ def _run_times(con: duckdb.DuckDBPyConnection, run_id: int | None) -> tuple[date
     return (row[0], row[1]) if row else (None, None)
 
 
-def _flag_notes(problems: list[dict], codes: list[str]) -> tuple[FlagNote, ...]:
+def _personal_data_rules() -> PersonalDataRules:
+    try:
+        return load_common().personal_data
+    except (RulesError, OSError):
+        return PersonalDataRules()  # a broken rule file must not let personal data through
+
+
+def _clean(text: str | None, rules: PersonalDataRules) -> str | None:
+    return None if text is None else redact(text, rules)
+
+
+def _flag_notes(problems: list[dict], codes: list[str], rules: PersonalDataRules) -> tuple[FlagNote, ...]:
     messages = {}
     for p in problems:
         messages.setdefault(p["code"], p.get("message") or "")
-    return tuple(FlagNote(code, FLAG_LABELS.get(code, code), messages.get(code) or FLAG_EXPLANATIONS.get(code, ""))
+    return tuple(FlagNote(code, FLAG_LABELS.get(code, code),
+                          _clean(messages.get(code) or FLAG_EXPLANATIONS.get(code, ""), rules))
                  for code in codes)
 
 
-def _document_row(doc: dict) -> DocumentRow:
+def _document_row(doc: dict, rules: PersonalDataRules) -> DocumentRow:
     doc_type = doc.get("doc_type")
     return DocumentRow(
         path=doc["path"], opd=doc.get("opd") or "", status=doc["status"],
         status_label=DOC_STATUS_LABELS.get(doc["status"], doc["status"]), format=doc.get("format") or "",
         doc_type=doc_type, doc_type_label=DOC_TYPE_LABELS.get(doc_type, doc_type or ""), number=doc.get("number"),
-        year=doc.get("year"), title=doc.get("title"), error=doc.get("error"),
+        year=doc.get("year"), title=_clean(doc.get("title"), rules), error=_clean(doc.get("error"), rules),
         counts_as_evidence=bool(doc.get("counts_as_evidence")),
-        flags=_flag_notes(doc.get("problems") or [], doc.get("flags") or []),
+        flags=_flag_notes(doc.get("problems") or [], doc.get("flags") or [], rules),
         indicators=tuple(sorted({m["no"] for m in doc.get("indicators") or []})),
     )
 
 
-def _indicator_row(item: dict, framework: Framework, matches: dict[tuple[str, int], dict]) -> IndicatorRow:
+def personal_data_note(doc: DocumentRow) -> tuple[str, str]:
+    """(what was found: counts and pages, what to do) of a document flagged `personal_data`."""
+    message = next((f.explanation for f in doc.flags if f.code == "personal_data"), "")
+    findings, action = split_message(message)
+    return findings or FLAG_LABELS["personal_data"], action or PERSONAL_DATA_ACTION
+
+
+def _indicator_row(item: dict, framework: Framework, matches: dict[tuple[str, int], dict],
+                   rules: PersonalDataRules) -> IndicatorRow:
     no = int(item["no"])
     refs = []
     for path in item.get("evidence") or []:  # ordered by the judge: best supported level first
         m = matches.get((path, no), {})
-        refs.append(EvidenceRef(path, m.get("page"), m.get("level"), m.get("score"), m.get("snippet") or ""))
+        refs.append(EvidenceRef(path, m.get("page"), m.get("level"), m.get("score"),
+                                _clean(m.get("snippet") or "", rules)))
     status = item.get("status")
     return IndicatorRow(
         no=no, name=item.get("name") or framework.indicator(no).name, aspect=framework.indicator(no).aspect,
         claimed_level=item.get("claimed_level"), evidence_level=int(item.get("evidence_level") or 0), status=status,
         status_label=STATUS_LABELS.get(status, status or ""), status_mark=STATUS_MARKS.get(status, "–"),
-        flags=_flag_notes([], list(item.get("flags") or [])), evidence=tuple(refs), reason=item.get("reason") or "",
-        next_step=item.get("next_step") or "",
+        flags=_flag_notes([], list(item.get("flags") or []), rules), evidence=tuple(refs),
+        reason=_clean(item.get("reason") or "", rules), next_step=_clean(item.get("next_step") or "", rules),
     )
 
 
@@ -315,16 +346,17 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
     run = export.get("run") or {}
     started, finished = _run_times(con, run.get("id"))
     framework = _framework(export.get("assessment_year"))
+    rules = _personal_data_rules()
 
     matches = {(doc["path"], m["no"]): m for doc in export["documents"] for m in doc.get("indicators") or []}
-    indicators = tuple(_indicator_row(item, framework, matches) for item in export["indicators"])
+    indicators = tuple(_indicator_row(item, framework, matches, rules) for item in export["indicators"])
     by_no = {row.no: row for row in indicators}
     gaps = index_gaps(export["indicators"], framework)
     fix_first = tuple(FixItem(rank, g.no, g.name, g.claimed_level, g.evidence_level, g.target_level, round(g.cost, 4),
                               by_no[g.no].next_step if g.no in by_no else "")
                       for rank, g in enumerate(gaps, start=1))
 
-    documents = tuple(_document_row(doc) for doc in export["documents"])
+    documents = tuple(_document_row(doc, rules) for doc in export["documents"])
     groups: dict[str, list[DocumentRow]] = {}
     for doc in documents:
         groups.setdefault(doc.opd, []).append(doc)
@@ -422,7 +454,8 @@ def _environment():
 
 def render_html(data: ReportData) -> str:
     template = _environment().get_template("report.html.j2")
-    return template.render(d=data, scale_max=SCALE_MAX, trend=trend_chart(data.trend), status_labels=STATUS_LABELS)
+    return template.render(d=data, scale_max=SCALE_MAX, trend=trend_chart(data.trend), status_labels=STATUS_LABELS,
+                           personal=personal_data_note, root_opd=ROOT_OPD)
 
 
 # --- XLSX ----------------------------------------------------------------------------------------
@@ -512,6 +545,12 @@ def write_xlsx(data: ReportData, path: Path) -> None:
                  [[o.name, len(o.documents), o.count("ok"), o.count("failed"), o.count("unsupported"), o.counting,
                    len(o.to_fix)] for o in data.opds],
                  [28, 9, 10, 13, 20, 11, 15])
+
+    if data.personal_data:  # only when there is something to redact, like the HTML section
+        ws = wb.create_sheet("Data Pribadi")
+        _write_table(ws, ["Berkas", "OPD", "Data pribadi (jumlah, halaman)", "Tindakan"],
+                     [[d.path, d.opd or ROOT_OPD, *personal_data_note(d)] for d in data.personal_data],
+                     [48, 18, 60, 70])
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")

@@ -145,6 +145,35 @@ class Thresholds:
     min_body_mentions: int = 3  # body mentions that link a regulation/plan without a title or heading hit
 
 
+PERSONAL_DATA_KINDS = ("nik", "nip", "phone", "landline", "email", "email_dinas")
+
+
+@dataclass(frozen=True)
+class PersonalDataRules:
+    """When personal data found in a document (pipeline.personal_data) earns the `personal_data` flag."""
+
+    # kind -> distinct values from which a document is flagged; kinds not listed are redacted, never flagged
+    flag_min: dict[str, int] = field(default_factory=lambda: {"nik": 1, "nip": 3, "phone": 2, "email": 2})
+    institutional_email_domains: tuple[str, ...] = ("go.id", "desa.id", "mil.id")  # e-mail on these is email_dinas
+    nik_province_codes: tuple[int, ...] = (11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52,
+                                           53, 61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94,
+                                           95, 96)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "flag_min", {str(k): int(v) for k, v in dict(self.flag_min).items()})
+        object.__setattr__(self, "institutional_email_domains",
+                           tuple(d.lower().lstrip(".@") for d in self.institutional_email_domains))
+        object.__setattr__(self, "nik_province_codes", tuple(int(c) for c in self.nik_province_codes))
+        unknown = set(self.flag_min) - set(PERSONAL_DATA_KINDS)
+        if unknown:
+            raise RulesError(f"personal_data flag_min: unknown kinds {sorted(unknown)} "
+                             f"(allowed: {list(PERSONAL_DATA_KINDS)})")
+        if any(v < 1 for v in self.flag_min.values()):
+            raise RulesError("personal_data flag_min: counts must be at least 1 (leave a kind out to never flag it)")
+        if any(not 11 <= c <= 99 for c in self.nik_province_codes):
+            raise RulesError("personal_data nik_province_codes: two-digit codes 11..99 expected")
+
+
 @dataclass(frozen=True)
 class Common:
     """Language-level knowledge shared by all frameworks."""
@@ -161,6 +190,7 @@ class Common:
     regulation_types: tuple[str, ...]  # doc types that are legal instruments
     body_link_types: tuple[str, ...]  # doc types whose body mentions alone can link them (they regulate/plan)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    personal_data: PersonalDataRules = field(default_factory=PersonalDataRules)
 
 
 def _framework_from(data: dict[str, Any], where: str) -> Framework:
@@ -211,6 +241,7 @@ def load_common(path: Path | None = None) -> Common:
                  "regulation_types", "body_link_types", "policy_review_phrases", "negations"):
         data[name] = tuple(data[name])
     data["thresholds"] = _build(Thresholds, data.get("thresholds") or {}, f"{path.name} thresholds")
+    data["personal_data"] = _build(PersonalDataRules, data.get("personal_data") or {}, f"{path.name} personal_data")
     return _build(Common, data, path.name)
 
 
