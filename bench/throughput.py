@@ -14,6 +14,10 @@
      changed    after ~5 % of the files were rewritten with new content
      text-only  cold run over a folder with only the text-layer PDFs (for the text-layer rate)
      empty      an empty folder: the fixed cost (start-up, Prefect, judging nothing)
+     docs_N     text-only folders of 250 and 1,000 one-page documents (--memory-docs): peak memory at
+                scale and whether it grows with the folder
+   Every Tesseract call of a pipeline run goes through a logging shim on PATH, so the table can
+   show recognition passes against OCR pages (no page OCR'd twice, no text-layer page OCR'd).
    Prefect gets its own PREFECT_HOME under the work dir; one untimed-for-targets empty run first
    creates its database (migrations), as on a machine that has run before.
 3. Prints a table (wall time, peak RSS) with ratios and targets, and writes --json.
@@ -46,6 +50,7 @@ PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 SAMPLE_S = 0.2
 GIB = 1024**3
 
+MEMORY_SIZES = (250, 1000)  # documents in the text-only memory folders
 TARGETS = {
     "cold_vs_limit": 1.25,  # cold <= 1.25 x OCR limit
     "text_pages_per_s_per_core": 100.0,  # >=
@@ -174,6 +179,14 @@ def ocr_limit_worker(image_dir: Path, jobs: int, languages: str, psm: int) -> in
 # --- the pipeline ----------------------------------------------------------------------
 
 
+def tesseract_calls(log: Path) -> dict[str, int]:
+    """Recognition passes and orientation checks (psm 0) made through the shim during one run."""
+    lines = [line for line in log.read_text().splitlines() if line and "--version" not in line
+             and "--list-langs" not in line]
+    osd = sum(1 for line in lines if "--psm 0" in line)
+    return {"recognition": len(lines) - osd, "osd": osd}
+
+
 def db_counts(db: Path) -> dict:
     import duckdb
 
@@ -236,6 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scanned-share", type=float, default=0.33)
     ap.add_argument("--changed-share", type=float, default=0.05)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--memory-docs", default=",".join(map(str, MEMORY_SIZES)),
+                    help="two folder sizes (documents) for the memory-at-scale steps")
     ap.add_argument("--workdir", type=Path)
     ap.add_argument("--keep", action="store_true", help="keep the work dir (corpus, DBs, logs)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
@@ -285,10 +300,29 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {len(items)} files ({n_kind}), PDF pages text {p_kind['text']} + scanned {p_kind['scan']}; "
           f"{len(images)} page images at {DEFAULT_SETTINGS.ocr_dpi} dpi; prepared in {prep_s:.0f} s in {work}", flush=True)
 
+    # Memory at scale: text-only folders of MEMORY_SIZES documents (cheap: no OCR), to see whether
+    # peak memory grows with the folder.
+    memory_sizes = tuple(int(n) for n in args.memory_docs.split(","))
+    memory_folders = {}
+    for size in memory_sizes:
+        memory_folders[size] = work / f"evidence-{size}-docs"
+        corpus.build(memory_folders[size], corpus.plan(size, size, 0.0, args.seed + size), processes=nproc)
+
+    # Every Tesseract call of a pipeline run goes through a logging shim, to count passes per page.
+    shim_dir = work / "shim"
+    shim_dir.mkdir()
+    calls_log = work / "tesseract-calls.log"
+    real_tesseract = shutil.which("tesseract")
+    (shim_dir / "tesseract").write_text(f'#!/bin/sh\necho "$*" >> "{calls_log}"\nexec "{real_tesseract}" "$@"\n')
+    (shim_dir / "tesseract").chmod(0o755)
+    run_env = dict(env, PATH=f"{shim_dir}{os.pathsep}{env.get('PATH', '')}")
+
     def run(name: str, src: Path, db: Path) -> Step:
+        calls_log.write_text("")
         step = measure(name, [spbe, "run", str(src), "--db", str(db), "--quiet", "--year", "2025",
-                              "--region", "Kota Sukamaju"], env=env, cwd=work, log=log_dir / f"{name}.log")
+                              "--region", "Kota Sukamaju"], env=run_env, cwd=work, log=log_dir / f"{name}.log")
         step.info = db_counts(db)
+        step.info["tesseract_calls"] = tesseract_calls(calls_log)
         print(f"  {name:<10} {step.wall_s:7.1f} s  {step.info['last_run']}", flush=True)
         return step
 
@@ -310,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
                                           "scanned_pages": sum(c.pages for c in changed if c.kind == "scan")}
     steps["text_only"] = run("text_only", text_only, work / "text-only.duckdb")
     steps["empty"] = run("empty", empty, work / "empty.duckdb")
+    for size, path in memory_folders.items():
+        steps[f"docs_{size}"] = run(f"docs_{size}", path, work / f"docs-{size}.duckdb")
 
     # 3. results
     cold, limit, fixed = steps["cold"], steps["limit"], steps["empty"]
@@ -324,6 +360,10 @@ def main(argv: list[str] | None = None) -> int:
     ocr_rate_pipeline = ocr_pages_cold / ocr_share_s if ocr_share_s > 0 else float("nan")
     ocr_rate_limit = limit.info["pages"] / limit.wall_s
     peak = max(s.peak_tree_bytes for k, s in steps.items() if k != "limit")
+    text_cpu_s = steps["text_only"].cpu_s - fixed.cpu_s
+    text_rate_cpu = text_pages_only / text_cpu_s if text_cpu_s > 0 else float("nan")
+    passes = cold.info["tesseract_calls"]["recognition"]
+    small, large = (steps[f"docs_{n}"] for n in memory_sizes)
     ratios = {
         "cold_vs_limit": cold.wall_s / limit.wall_s,
         "unchanged_vs_cold": steps["unchanged"].wall_s / cold.wall_s,
@@ -337,6 +377,11 @@ def main(argv: list[str] | None = None) -> int:
         "ocr_pages_per_s_per_core_pipeline": ocr_rate_pipeline / nproc,
         "ocr_pages_per_s_per_core_limit": ocr_rate_limit / nproc,
         "peak_tree_bytes": peak,
+        "text_pages_per_cpu_s": text_rate_cpu,
+        "ocr_passes_per_ocr_page": passes / ocr_pages_cold if ocr_pages_cold else float("nan"),
+        "text_only_ocr_pages": steps["text_only"].info["pages_by_method"].get("ocr", 0),
+        "peak_tree_bytes_by_docs": {n: steps[f"docs_{n}"].peak_tree_bytes for n in memory_sizes},
+        "memory_growth": large.peak_tree_bytes / small.peak_tree_bytes,
     }
     checks = {
         "cold_vs_limit": ratios["cold_vs_limit"] <= TARGETS["cold_vs_limit"],
@@ -344,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         "unchanged_vs_cold": ratios["unchanged_vs_cold"] <= TARGETS["unchanged_vs_cold"],
         "changed_vs_cold": ratios["changed_vs_cold"] <= TARGETS["changed_vs_cold"],
         "peak_bytes": peak <= TARGETS["peak_bytes"],
+        "no_page_ocr_twice": passes == ocr_pages_cold and ratios["text_only_ocr_pages"] == 0,
     }
 
     print()
@@ -366,6 +412,7 @@ def main(argv: list[str] | None = None) -> int:
                    f"{steps['changed'].info['last_run'].get('ocr_pages')} OCR pages",
         "text_only": f"fresh DB; {n_kind['text']} text PDFs, {text_pages_only} text-layer pages",
         "empty": "fresh DB, empty folder = fixed cost",
+        **{f"docs_{n}": f"fresh DB; {n} one-page text PDFs (memory at scale)" for n in memory_sizes},
     }
     for k, s in steps.items():
         print(f"{k:<11}{s.wall_s:>9.1f}{s.cpu_s:>9.1f}{_mib(s.peak_tree_bytes):>15}{_mib(s.peak_proc_bytes):>14}  {notes[k]}")
@@ -378,10 +425,15 @@ def main(argv: list[str] | None = None) -> int:
         ("fixed cost (empty folder)", f"{fixed.wall_s:.1f} s", f"({ratios['fixed_vs_cold']:.0%} of cold)", None),
         (f"text-layer pages/s per core (text-only - empty = {text_net_s:.1f} s)", f"{ratios['text_pages_per_s_per_core']:.1f}",
          f">= {TARGETS['text_pages_per_s_per_core']:.0f}", checks["text_pages_per_s_per_core"]),
+        ("  same, per CPU-second used (text-only - empty cpu)", f"{text_rate_cpu:.1f}", "(pages / core-second)", None),
         ("  same, from extract() seconds stored per file", f"{text_rate_inner:.1f}", "(pages/s, 1 worker thread each)", None),
         ("OCR pages/s per core, limit", f"{ratios['ocr_pages_per_s_per_core_limit']:.3f}", "", None),
         ("OCR pages/s per core, pipeline (cold - text-only)", f"{ratios['ocr_pages_per_s_per_core_pipeline']:.3f}", "", None),
         ("peak memory (process tree, all spbe runs)", f"{_mib(peak)} MiB", "<= 1024 MiB", checks["peak_bytes"]),
+        (f"peak memory {memory_sizes[0]} -> {memory_sizes[1]} documents",
+         f"{_mib(small.peak_tree_bytes)} -> {_mib(large.peak_tree_bytes)}", f"x{ratios['memory_growth']:.2f}", None),
+        ("Tesseract recognition passes / OCR pages (cold)", f"{passes} / {ocr_pages_cold}",
+         "equal; text-only run: 0 OCR pages", checks["no_page_ocr_twice"]),
     ]
     for label, value, target, ok in rows:
         print(f"{label:<56}{value:>12}  {target:<14}{'' if ok is None else _mark(ok)}")

@@ -20,22 +20,31 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from pipeline.discover import discover
+from pipeline.analysis import analyze_json, analyzer_for, file_name_of
+from pipeline.discover import discover, printable
+from pipeline.personal_data import protect, redact, scan
+from pipeline.personal_data import to_json as personal_json
 from pipeline.extract import extract, extractor_version
 from pipeline.inventory import content_outcome, file_rows, plan_run
-from pipeline.model import Document, Status
+from pipeline.model import Document, FileRecord, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
 from pipeline.claims import read_claims
 from pipeline.gaps import Gap, index_gaps
-from pipeline.judge import Judgement, judge
-from pipeline.rules import framework_for_year, load_common
-from pipeline.storage import Store, StoredContent, load_documents, run_lock, save_judgement
+from pipeline.judge import Judgement, decide
+from pipeline.storage import AnalysisKey, AnalysisRow, ContentKey, Store, StoredContent, load_analyzed, run_lock, save_judgement
 
 
 # Results are written in small batches: at most this many files or this many seconds of work wait
-# in memory, so the database is free most of the time and a crash loses little.
-WRITE_BATCH = 25
+# in memory, so the database is free most of the time and a crash loses little. A batch costs ~0.1 s
+# (a session and one transaction), so at high rates the interval, not the count, sets the pace.
+WRITE_BATCH = 200
 WRITE_INTERVAL_S = 1.0
+# Files smaller than this share a task, up to GROUP_FILES of them (see task_groups).
+SMALL_FILE_BYTES = 256 * 1024
+GROUP_FILES = 8
+# Contents analysed per task when stored texts need a (re-)analysis, and how many such batches may
+# wait at once: texts are streamed from the database, never all held in memory.
+ANALYZE_BATCH = 25
 
 
 @dataclass
@@ -55,18 +64,80 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-@task(name="extract-file", cache_policy=NO_CACHE, persist_result=False, retries=0)
-def extract_file(path: Path, settings: ExtractSettings) -> Document:
-    return extract(path, settings)
+@task(name="extract-files", cache_policy=NO_CACHE, persist_result=False, retries=0)
+def extract_files(paths: list[Path], settings: ExtractSettings, year: int) -> list[tuple[Document, str, str]]:
+    """Extract, redact personal data and analyse files where they are read (a worker thread or a
+    Dask worker): only redacted text leaves this task."""
+    analyzer = analyzer_for(year)
+    results = []
+    for path in paths:
+        document, found = protect(extract(path, settings), analyzer.common)
+        results.append((document, analyze_json([p.text for p in document.pages], printable(path.name), analyzer),
+                        personal_json(found)))
+    return results
+
+
+def protect_backlog(store: Store, year: int) -> int:
+    """Databases from before redaction: scan and redact their stored texts once, in batches."""
+    common = analyzer_for(year).common
+
+    def protect_texts(texts: list[str]) -> tuple[list[str], str]:
+        found = scan(texts, common)
+        return ([redact(t, common) for t in texts] if found.total else texts), personal_json(found)
+
+    backlog = store.unprotected()
+    for start in range(0, len(backlog), ANALYZE_BATCH):
+        store.protect_stored(backlog[start:start + ANALYZE_BATCH], protect_texts)
+    return len(backlog)
+
+
+def task_groups(items: list[tuple[ContentKey, FileRecord]]) -> list[list[tuple[ContentKey, FileRecord]]]:
+    """Small files travel together (a Prefect task costs a few ms, a text page about one);
+    large files, where scans and long documents are, get a task each so the cores stay balanced."""
+    groups, current, current_bytes = [], [], 0
+    for key, record in items:
+        if record.size >= SMALL_FILE_BYTES:
+            groups.append([(key, record)])
+            continue
+        current.append((key, record))
+        current_bytes += record.size
+        if len(current) >= GROUP_FILES or current_bytes >= SMALL_FILE_BYTES:
+            groups.append(current)
+            current, current_bytes = [], 0
+    if current:
+        groups.append(current)
+    return groups
+
+
+@task(name="analyze-texts", cache_policy=NO_CACHE, persist_result=False, retries=0)
+def analyze_texts(batch: list[tuple[AnalysisKey, list[str]]], year: int) -> list[AnalysisRow]:
+    analyzer = analyzer_for(year)
+    return [AnalysisRow(key, analyzer.version, analyze_json(pages, key.file_name, analyzer)) for key, pages in batch]
+
+
+def analyze_backlog(store: Store, run_id: int, year: int, window: int) -> int:
+    """Analyse stored texts that have no analysis for these rules (rules changed, a renamed copy),
+    a bounded number of batches in flight so texts stream through memory."""
+    backlog = store.analysis_backlog(analyzer_for(year).version)
+    batches = [backlog[i:i + ANALYZE_BATCH] for i in range(0, len(backlog), ANALYZE_BATCH)]
+    in_flight = []
+    for number, keys in enumerate(batches):
+        texts = store.page_texts(keys)
+        in_flight.append(analyze_texts.submit(list(texts.items()), year))
+        if len(in_flight) >= window or number == len(batches) - 1:
+            for future in in_flight:
+                store.save_analyses(future.result(), run_id)
+            in_flight = []
+    return len(backlog)
 
 
 @task(name="judge-folder", cache_policy=NO_CACHE, persist_result=False, retries=0)
 def judge_folder(store: Store, run_id: int, region: str | None, year: int, claims: str | None) -> Judgement:
-    framework, common = framework_for_year(year), load_common()
+    analyzer = analyzer_for(year)
     with store.session() as con:
-        documents = load_documents(con)
-    judgement = judge(documents, framework, common, region=region, year=year,
-                      claims=read_claims(Path(claims)) if claims else None)
+        documents = load_analyzed(con, analyzer.version)
+    judgement = decide(documents, analyzer.framework, analyzer.common, region=region, year=year,
+                       claims=read_claims(Path(claims)) if claims else None)
     with store.session() as con:
         save_judgement(con, run_id, judgement)
     return judgement
@@ -83,12 +154,15 @@ def _progress(enabled: bool, done: int, total: int, path: str, document: Documen
           file=sys.stderr, flush=True)
 
 
-@flow(name="spbe-ingest", persist_result=False, log_prints=False)
+@flow(name="spbe-ingest", persist_result=False, log_prints=False,
+      task_runner=ThreadPoolTaskRunner(max_workers=default_workers()))  # served runs: one Tesseract per core
 def ingest(root: str, db: str, region: str | None = None, year: int | None = None, claims: str | None = None,
            settings: dict | None = None, progress: bool = True) -> RunSummary:
     """Parameters are plain JSON values so that a served deployment can pass them."""
     started = time.perf_counter()
     settings = ExtractSettings(**settings) if settings else DEFAULT_SETTINGS
+    year = year or date.today().year
+    analyzer = analyzer_for(year)
     root_path = Path(root).resolve()
     version = extractor_version(settings)
     with run_lock(Path(db)), Store.open(Path(db)) as store:
@@ -103,25 +177,31 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
             if progress:
                 print(f"{len(records)} berkas ditemukan; {len(plan.to_extract)} isi baru perlu dibaca.", file=sys.stderr, flush=True)
 
-            futures = {extract_file.submit(root_path / record.path, settings): (key, record)
-                       for key, record in plan.to_extract.items()}
-            ocr_pages, pending, flushed = 0, [], time.monotonic()
-            for done, future in enumerate(as_completed(list(futures)), start=1):
-                key, record = futures.pop(future)
-                document = future.result()
-                pending.append((key, document))
+            futures = {extract_files.submit([root_path / record.source for _, record in group], settings, year): group
+                       for group in task_groups(list(plan.to_extract.items()))}
+            ocr_pages, pending, analyses, personal, flushed, done = 0, [], [], {}, time.monotonic(), 0
+            for future in as_completed(list(futures)):
+                group = futures.pop(future)
+                for (key, record), (document, analysis, found) in zip(group, future.result()):
+                    done += 1
+                    pending.append((key, document))
+                    personal[key] = found
+                    analyses.append(AnalysisRow(AnalysisKey(key.sha256, key.name_class, version,
+                                                            file_name_of(record.path)), analyzer.version, analysis))
+                    status, problems = content_outcome(document.status, document.problems)
+                    contents[key] = StoredContent(document.format, status, problems)
+                    ocr_pages += document.ocr_pages
+                    _progress(progress, done, len(plan.to_extract), record.path, document)
                 if len(pending) >= WRITE_BATCH or time.monotonic() - flushed >= WRITE_INTERVAL_S:
-                    store.save_extractions(pending, version, run_id)
-                    pending, flushed = [], time.monotonic()
-                status, problems = content_outcome(document.status, document.problems)
-                contents[key] = StoredContent(document.format, status, problems)
-                ocr_pages += document.ocr_pages
-                _progress(progress, done, len(plan.to_extract), record.path, document)
-            store.save_extractions(pending, version, run_id)
+                    store.save_extractions(pending, version, run_id, analyses, personal)
+                    pending, analyses, personal, flushed = [], [], {}, time.monotonic()
+            store.save_extractions(pending, version, run_id, analyses, personal)
 
             rows = file_rows(plan, contents, previous, version=version, run_id=run_id)
             removed = store.save_files(rows, run_id)
-            judgement = judge_folder(store, run_id, region, year or date.today().year, claims)
+            protect_backlog(store, year)
+            analysed = analyze_backlog(store, run_id, year, window=max(2, default_workers()))
+            judgement = judge_folder(store, run_id, region, year, claims)
             by_status = {s.value: sum(1 for r in rows if r.status is s) for s in Status}
             counts = {
                 "files_seen": len(records), "files_new": len(plan.new), "files_changed": len(plan.changed),
@@ -129,21 +209,33 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
                 "files_failed": by_status["failed"], "files_unsupported": by_status["unsupported"],
                 "files_extracted": len(plan.to_extract), "ocr_pages": ocr_pages,
             }
+            if progress and analysed:
+                print(f"{analysed} isi dianalisis ulang dari teks tersimpan (aturan berubah atau salinan baru).",
+                      file=sys.stderr, flush=True)
             store.finish_run(run_id, status="completed", counts=counts)
         except BaseException as exc:
             store.finish_run(run_id, status="failed", counts={}, message=f"{type(exc).__name__}: {exc}")
             raise
     failures = [(r.record.path, r.problems[0].code, r.problems[0].message) for r in rows if r.status is not Status.OK and r.problems]
     gaps = index_gaps(({"no": r.no, "claimed_level": r.claimed_level, "evidence_level": r.evidence_level}
-                       for r in judgement.indicators), framework_for_year(year or date.today().year))
+                       for r in judgement.indicators), analyzer.framework)
     return RunSummary(run_id, str(root_path), str(db), time.perf_counter() - started, counts, by_status, failures,
                       judgement, gaps)
 
 
 def run_ingest(root: Path, db: Path, *, region: str | None = None, year: int | None = None, claims: Path | None = None,
-               workers: int | None = None, settings: ExtractSettings = DEFAULT_SETTINGS, progress: bool = True) -> RunSummary:
-    """Run the flow with a task runner sized to this machine."""
-    runner = ThreadPoolTaskRunner(max_workers=workers or default_workers())
+               workers: int | None = None, settings: ExtractSettings = DEFAULT_SETTINGS, progress: bool = True,
+               dask_address: str | None = None) -> RunSummary:
+    """Run the flow with a task runner sized to this machine, or on an existing Dask cluster.
+
+    On Dask, extraction and analysis run on the cluster's workers (which must see the evidence
+    folder at the same path and have Tesseract installed); every database write stays here."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        runner = DaskTaskRunner(address=dask_address)
+    else:
+        runner = ThreadPoolTaskRunner(max_workers=workers or default_workers())
     return ingest.with_options(task_runner=runner)(
         root=str(root), db=str(db), region=region, year=year, claims=str(claims) if claims else None,
         settings=asdict(settings), progress=progress,

@@ -1,6 +1,6 @@
 """The `spbe` command line (a public contract: add options, never break them).
 
-    spbe run DIR [--db DB] [--claims FILE] [--region NAME] [--year YYYY]
+    spbe run DIR [--db DB] [--claims FILE] [--region NAME] [--year YYYY] [--dask-address tcp://HOST:PORT]
     spbe export --db DB --json FILE
     spbe report --db DB --out FILE [--format html|xlsx]
     spbe ui --db DB [--host 127.0.0.1] [--port 8080]
@@ -15,6 +15,7 @@ Indonesia; exit codes: 0 run completed (even if files failed), 2 could not run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tomllib
@@ -70,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--year", type=int, help="tahun penilaian (bawaan: tahun berjalan)")
     run.add_argument("--workers", type=int, help="jumlah berkas yang dibaca bersamaan (bawaan: jumlah inti CPU)")
     run.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan per berkas")
+    run.add_argument("--wait", action="store_true",
+                     help="jika run lain sedang memakai basis data yang sama, tunggu sampai selesai (bawaan: berhenti)")
+    run.add_argument("--dask-address", metavar="tcp://HOST:PORT",
+                     help="baca berkas di klaster Dask yang sudah berjalan (penulisan ke DuckDB tetap di sini)")
 
     export = sub.add_parser("export", help="Tulis hasil run terakhir sebagai JSON (kontrak spbe-evidence/1).")
     export.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
@@ -190,25 +195,77 @@ def _cmd_run(args: argparse.Namespace, config: dict) -> int:
     except (ClaimsError, RulesError) as exc:
         raise CannotRun(str(exc)) from exc
 
-    busy = (f"Basis data {db} sedang dipakai proses lain (mis. run lain yang belum selesai). "
-            "Tunggu sampai proses itu selesai, lalu jalankan lagi.")
+    def busy(exc: Exception) -> CannotRun:
+        if isinstance(exc, RunInProgress):
+            return CannotRun(f"Run lain sedang berjalan pada basis data {db}. Tunggu sampai selesai, atau jalankan "
+                             "dengan --wait agar menunggu otomatis.")
+        return CannotRun(f"Basis data {db} sedang dipakai proses lain. Tunggu sampai proses itu selesai, "
+                         "lalu jalankan lagi.")
+
+    if args.wait:
+        print(f"Menunggu run lain pada {db} selesai (--wait)…", file=sys.stderr, flush=True)
     try:  # fail fast, before Prefect starts, if another run or process holds the database
-        with run_lock(db), session(db, wait_s=10):
+        with run_lock(db, wait=args.wait), session(db, wait_s=10):
             pass
     except (DatabaseBusy, RunInProgress) as exc:
-        raise CannotRun(busy) from exc
+        raise busy(exc) from exc
 
+    if args.dask_address:
+        _check_dask(args.dask_address)
     _prefect_defaults()
-    from flows.ingest import run_ingest
-    from pipeline.summary import format_summary
+    from flows.local_api import LocalApi
 
-    try:
-        summary = run_ingest(folder, db, region=region, year=year, claims=args.claims, workers=args.workers,
-                             progress=not args.quiet)
-    except (DatabaseBusy, RunInProgress) as exc:
-        raise CannotRun(busy) from exc
+    with LocalApi.start() as api:  # Prefect's local server starts while we import
+        from flows.ingest import run_ingest
+        from pipeline.summary import format_summary
+
+        early = api.wait()
+        while True:
+            try:
+                with _api_fallback(api.url is not None and not early):
+                    summary = run_ingest(folder, db, region=region, year=year, claims=args.claims,
+                                         workers=args.workers, progress=not args.quiet,
+                                         dask_address=args.dask_address)
+                break
+            except (DatabaseBusy, RunInProgress) as exc:
+                if not args.wait:
+                    raise busy(exc) from exc
+                with run_lock(db, wait=True):  # another run slipped in between: wait for it too
+                    pass
     print(format_summary(summary))
     return EXIT_OK
+
+
+def _check_dask(address: str) -> None:
+    """Refuse early, with a clear message, what would otherwise fail after Prefect started."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if not host or not port:
+        raise CannotRun(f"Alamat Dask tidak valid: {address} (contoh: tcp://10.0.0.5:8786)")
+    try:
+        socket.create_connection((host, port), timeout=5).close()
+    except OSError as exc:
+        raise CannotRun(f"Penjadwal Dask di {address} tidak dapat dihubungi ({exc}). Periksa alamat dan "
+                        "pastikan 'dask scheduler' berjalan.") from exc
+    local_api = not os.environ.get("PREFECT_API_URL")
+    if local_api and host not in ("127.0.0.1", "localhost", "::1"):
+        raise CannotRun("Pekerja Dask di mesin lain harus dapat menjangkau server Prefect: setel PREFECT_API_URL "
+                        "ke server Prefect bersama (mis. http://HOST:4200/api) sebelum 'spbe run --dask-address'.")
+
+
+def _api_fallback(needed: bool):
+    """When the early local server did not come up, let Prefect start its own as usual."""
+    if not needed:
+        return contextlib.nullcontext()
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    return temporary_settings(restore_defaults={PREFECT_API_URL})
 
 
 def _cmd_export(args: argparse.Namespace, config: dict) -> int:

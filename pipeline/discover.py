@@ -33,6 +33,16 @@ def relative_name(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+def printable(name: str) -> str:
+    """A name that is not valid UTF-8 (a ZIP from an old Windows PC) in a form every store and page can
+    hold: its undecodable bytes as \\xNN. Stable, so the file keeps its identity across runs."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def _opd_of(relative: str) -> str:
     head, sep, _ = relative.partition("/")
     return head if sep else ""
@@ -56,14 +66,16 @@ def walk(root: Path) -> Iterator[Path]:
 def describe(root: Path, path: Path) -> FileRecord:
     """Fingerprint one file; problems reading it become part of the record."""
     relative = relative_name(root, path)
-    common = dict(path=relative, opd=_opd_of(relative), extension=_extension_of(path.name))
+    shown = printable(relative)
+    common = dict(path=shown, opd=_opd_of(shown), extension=_extension_of(path.name),
+                  fs_path=relative if shown != relative else "")
     if path.is_symlink():
         return FileRecord(
             **common, size=0, mtime=0.0, sha256="",
             problems=(Problem(
                 "unsupported",
                 "Berkas berupa tautan simbolik (symlink) dan tidak diikuti. Salin berkas aslinya ke folder eviden.",
-                f"symlink -> {os.readlink(path)}",
+                f"symlink -> {printable(os.readlink(path))}",
             ),),
         )
     try:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date
 from typing import Iterable, Sequence
@@ -249,10 +250,20 @@ def _title_name(name: str) -> str:
     return " ".join(out)
 
 
+@lru_cache(maxsize=None)
+def _compiled(patterns: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
+    """One alternation to skip the (many) lines naming no government, and each pattern compiled once."""
+    any_of = re.compile("|".join(f"(?:{pat})" for _, pat in patterns), re.I)
+    return any_of, [(kind, re.compile(pat, re.I)) for kind, pat in patterns]
+
+
 def _regions_in_line(line: str, patterns: Iterable[tuple[str, str]], case_sensitive: bool) -> list[tuple[int, str]]:
+    any_of, compiled = _compiled(tuple(patterns))
+    if not any_of.search(line):
+        return []
     found = []
-    for kind, pat in patterns:
-        for m in re.finditer(pat, line, flags=re.I):
+    for kind, pattern in compiled:
+        for m in pattern.finditer(line):
             if case_sensitive and not line[m.start()].isupper():
                 continue  # "kota besar" in prose is not a government
             name = _take_name(line[m.end():], case_sensitive)

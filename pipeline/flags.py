@@ -19,6 +19,7 @@ _WORD = re.compile(r"[a-z]{3,}")
 _VOWEL = re.compile(r"[aeiou]")
 SIGNATURE_CHARS = 4000  # near-duplicate comparison looks at the start of the text
 LENGTH_RATIO = 0.7  # documents whose text lengths differ more than this are never near-duplicates
+CANDIDATE_SHARE = 0.25  # share of bottom-k shingle hashes two texts must have in common to be compared
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,23 @@ def irrelevant() -> Flag:
 
 def duplicate_groups(items: Sequence[tuple[str, str, str]], common: Common) -> list[list[str]]:
     """Groups of paths with the same bytes or near-same text (re-scans). items: (path, sha256, normalised text)."""
-    parent = {path: path for path, _, _ in items}
+    from pipeline.analysis import sketch
+
+    signed = []
+    for path, sha, text in items:
+        signature = text[:SIGNATURE_CHARS] if real_words(text) >= common.thresholds.unreadable_min_words else ""
+        signed.append((path, sha, signature, sketch(signature) if signature else ()))
+    return near_duplicate_groups(signed, common)
+
+
+def near_duplicate_groups(items: Sequence[tuple[str, str, str, Sequence[int]]], common: Common) -> list[list[str]]:
+    """Groups of paths with the same bytes or near-same text. items: (path, sha256, signature, sketch).
+
+    Candidates are pairs sharing a quarter of their bottom-k shingle hashes (a near-duplicate
+    shares most), so the folder is not compared pair by pair; each candidate is confirmed
+    with a full similarity ratio of the signatures.
+    """
+    parent = {path: path for path, *_ in items}
 
     def root(p: str) -> str:
         while parent[p] != p:
@@ -94,21 +111,32 @@ def duplicate_groups(items: Sequence[tuple[str, str, str]], common: Common) -> l
         parent[root(a)] = root(b)
 
     by_hash: dict[str, str] = {}
-    for path, sha, _ in items:
+    for path, sha, _, _ in items:
         if sha in by_hash:
             union(path, by_hash[sha])
         else:
             by_hash[sha] = path
-    texts = [(path, text[:SIGNATURE_CHARS]) for path, _, text in items if real_words(text) >= common.thresholds.unreadable_min_words]
+    texts = [(path, signature, set(hashes)) for path, _, signature, hashes in items if signature and hashes]
+    buckets: dict[int, list[int]] = {}
+    for index, (_, _, hashes) in enumerate(texts):
+        for value in hashes:
+            buckets.setdefault(value, []).append(index)
+    shared: dict[tuple[int, int], int] = {}
+    for members in buckets.values():
+        for position, i in enumerate(members):
+            for j in members[position + 1:]:
+                shared[(i, j)] = shared.get((i, j), 0) + 1
     cutoff = common.thresholds.near_duplicate_similarity
-    for i, (path_a, a) in enumerate(texts):
-        for path_b, b in texts[i + 1:]:
-            if root(path_a) == root(path_b) or min(len(a), len(b)) < LENGTH_RATIO * max(len(a), len(b)):
-                continue
-            if fuzz.ratio(a, b, score_cutoff=cutoff):
-                union(path_a, path_b)
+    for (i, j), count in sorted(shared.items()):
+        (path_a, a, hashes_a), (path_b, b, hashes_b) = texts[i], texts[j]
+        if count < CANDIDATE_SHARE * min(len(hashes_a), len(hashes_b)) or root(path_a) == root(path_b):
+            continue
+        if min(len(a), len(b)) < LENGTH_RATIO * max(len(a), len(b)):
+            continue
+        if fuzz.ratio(a, b, score_cutoff=cutoff):
+            union(path_a, path_b)
     groups: dict[str, list[str]] = {}
-    for path, _, _ in items:
+    for path, *_ in items:
         groups.setdefault(root(path), []).append(path)
     return [sorted(g) for g in groups.values() if len(g) > 1]
 

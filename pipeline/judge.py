@@ -1,7 +1,9 @@
 """Judge a whole evidence folder the way an assessor does: facts, links, flags, levels, claims, index.
 
 Pure: takes the extracted documents, the rules, the region and year and the
-claims; returns a `Judgement`. Storage and the flow stay outside.
+claims; returns a `Judgement`. Storage and the flow stay outside. `judge`
+analyses every document (`pipeline.analysis`) and then `decide`s; the flow
+calls `decide` on stored analyses, so unchanged documents are not read again.
 """
 
 from __future__ import annotations
@@ -10,18 +12,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from pipeline.analysis import Analysis, Analyzer, analysis_version, analyze, file_name_of
 from pipeline.claims import Claim
-from pipeline.facts import Facts, read_facts
-from pipeline.flags import (Flag, draft, duplicate, duplicate_groups, irrelevant, other_region, real_words, stale,
+from pipeline.facts import Facts
+from pipeline.flags import (Flag, draft, duplicate, irrelevant, near_duplicate_groups, other_region, stale,
                             superseded, superseded_by, unreadable)
-from pipeline.levels import LevelFinding, document_level
-from pipeline.matching import Match, Prepared, contains, match, prepare
+from pipeline.levels import LevelFinding, resolve_level
+from pipeline.matching import Match
 from pipeline.normalize import Normalizer
+from pipeline.personal_data import PersonalData, redact, scan
+from pipeline.personal_data import flag as personal_data_flag
 from pipeline.rules import Common, Framework, Indicator
 from pipeline.scoring import IndexResult, spbe_index
 
 # Flags that do not stop a document from counting as evidence (draft counts for level 1 only).
-COUNTING_FLAGS = frozenset({"duplicate", "draft"})
+# personal_data asks for redaction; the document still evidences what it shows.
+COUNTING_FLAGS = frozenset({"duplicate", "draft", "personal_data"})
+# Flags that say nothing about what a document evidences: a document with only these can still be irrelevant.
+NEUTRAL_FLAGS = frozenset({"duplicate", "personal_data"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,20 @@ class DocInput:
     pages: tuple[str, ...]
     ocr_pages: int = 0
     ocr_confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Analyzed:
+    """A file of the folder with its stored analysis (None when it has no readable text)."""
+
+    path: str
+    sha256: str
+    status: str
+    problem_codes: tuple[str, ...]
+    ocr_pages: int
+    ocr_confidence: float | None
+    analysis: Analysis | None
+    personal_data: PersonalData | None = None  # counts and pages found before redaction
 
 
 @dataclass
@@ -73,28 +95,21 @@ class Judgement:
 
 
 class _Context:
-    """Answers the folder-level level cues: is there a current review, a revision after it?"""
+    """Answers the folder-level level cues: is there a current review, a revision after it, a plan?"""
 
-    def __init__(self, docs: list[tuple[DocJudgement, Prepared]], framework: Framework, common: Common, year: int):
+    def __init__(self, docs: list[tuple[DocJudgement, Analysis]], common: Common, year: int):
         self._reviews: dict[int, int] = {}
         self._settings: dict[int, list[int]] = {}
         self._planned: set[int] = set()
-        threshold = common.thresholds.match_score
-        for judged, prepared in docs:
+        for judged, analysis in docs:
             facts = judged.facts
             if not judged.counts or facts is None:
                 continue
             years = [y for y in (*facts.period_years, facts.year) if y]
-            is_review = any(contains(p, prepared.title, threshold) for p in common.review_phrases)
-            if is_review and years and max(years) >= year - common.thresholds.stale_years:
-                of_policies = any(contains(p, prepared.title, threshold) for p in common.policy_review_phrases)
-                for indicator in framework.indicators:
-                    where = prepared.full if of_policies and indicator.kind == "policy" else prepared.title
-                    if any(contains(p, where, threshold) for p in indicator.phrases):
-                        self._reviews[indicator.no] = max(self._reviews.get(indicator.no, 0), max(years))
-            if facts.doc_type == "peta_rencana":
-                self._planned |= {i.no for i in framework.indicators
-                                  if any(contains(p, prepared.full, threshold) for p in i.phrases)}
+            if analysis.reviews and years and max(years) >= year - common.thresholds.stale_years:
+                for no in analysis.reviews:
+                    self._reviews[no] = max(self._reviews.get(no, 0), max(years))
+            self._planned.update(analysis.plans)
             if facts.doc_type not in common.activity_types and facts.signed is not False and facts.year:
                 for m in judged.matches:
                     self._settings.setdefault(m.indicator, []).append(facts.enacted.year if facts.enacted else facts.year)
@@ -109,16 +124,12 @@ class _Context:
         return indicator in self._planned
 
 
-def _document_flags(doc: DocInput, judged: DocJudgement, prepared: Prepared, region: str | None, year: int,
-                    common: Common) -> list[Flag]:
-    facts = judged.facts
-    flags = []
-    words = real_words(prepared.full)
-    for flag in (unreadable(words, doc.ocr_confidence, doc.ocr_pages, common),
-                 draft(facts, common), other_region(facts, region), stale(facts, year, common)):
-        if flag:
-            flags.append(flag)
-    return flags
+def _document_flags(doc: Analyzed, region: str | None, year: int, common: Common) -> list[Flag]:
+    facts = doc.analysis.facts
+    found = (unreadable(doc.analysis.words, doc.ocr_confidence, doc.ocr_pages, common),
+             draft(facts, common), other_region(facts, region), stale(facts, year, common))
+    personal = personal_data_flag(doc.personal_data, common) if doc.personal_data else None
+    return [flag for flag in (*found, personal) if flag]
 
 
 def _status(claimed: int | None, supported: int) -> str | None:
@@ -160,39 +171,52 @@ def _missing_files(claim: Claim | None, names: set[str]) -> list[str]:
 
 def judge(docs: Sequence[DocInput], framework: Framework, common: Common, *, region: str | None, year: int,
           claims: dict[int, Claim] | None = None, normalizer: Normalizer | None = None) -> Judgement:
-    normalize = normalizer or Normalizer(common.synonyms)
+    """Analyse every document and decide; the whole judgement from texts in one call."""
+    analyzer = Analyzer(framework, common, normalizer or Normalizer(common.synonyms), analysis_version(framework))
+    items = []
+    for d in docs:
+        found = scan(d.pages, common)  # as the flow does: count, then only redacted text goes on
+        pages = [redact(p, common) for p in d.pages] if found.total else d.pages
+        items.append(Analyzed(d.path, d.sha256, d.status, d.problem_codes, d.ocr_pages, d.ocr_confidence,
+                              analyze(pages, file_name_of(d.path), analyzer) if readable(pages) else None, found))
+    return decide(items, framework, common, region=region, year=year, claims=claims)
+
+
+def readable(pages: Sequence[str]) -> bool:
+    return any(p.strip() for p in pages)
+
+
+def decide(docs: Sequence[Analyzed], framework: Framework, common: Common, *, region: str | None, year: int,
+           claims: dict[int, Claim] | None = None) -> Judgement:
+    """The folder-level judgement from per-document analyses: no document text needed."""
     judged: dict[str, DocJudgement] = {}
-    prepared: dict[str, Prepared] = {}
-    readable = [d for d in docs if d.pages and any(p.strip() for p in d.pages)]
+    analysed = [d for d in docs if d.analysis is not None]
+    for doc in analysed:
+        result = DocJudgement(doc.path, doc.analysis.facts, matches=list(doc.analysis.matches))
+        result.flags = _document_flags(doc, region, year, common)
+        judged[doc.path] = result
 
-    for doc in readable:
-        facts = read_facts(doc.pages, file_name=PurePosixPath(doc.path).name)
-        prep = prepare(doc.pages, facts.title, normalize)
-        result = DocJudgement(doc.path, facts)
-        result.matches = match(prep, facts.doc_type, framework, common)
-        result.flags = _document_flags(doc, result, prep, region, year, common)
-        judged[doc.path], prepared[doc.path] = result, prep
-
-    for group in duplicate_groups([(d.path, d.sha256, prepared[d.path].full) for d in readable], common):
+    for group in near_duplicate_groups([(d.path, d.sha256, d.analysis.signature, d.analysis.sketch) for d in analysed],
+                                       common):
         for path in group:
             judged[path].flags.append(duplicate(path, group))
     for path, by in superseded_by([(p, j.facts) for p, j in judged.items()]).items():
         judged[path].flags.append(superseded(by))
-    for doc in readable:
+    for doc in analysed:
         result = judged[doc.path]
-        if not result.matches and not set(result.flag_codes) - {"duplicate"}:
+        if not result.matches and not set(result.flag_codes) - NEUTRAL_FLAGS:
             result.flags.append(irrelevant())  # one reason is enough: other flags already say why it does not count
         result.counts = doc.status == "ok" and set(result.flag_codes) <= COUNTING_FLAGS
 
-    context = _Context([(judged[d.path], prepared[d.path]) for d in readable], framework, common, year)
-    for doc in readable:
+    context = _Context([(judged[d.path], d.analysis) for d in analysed], common, year)
+    for doc in analysed:
         result = judged[doc.path]
         if not result.counts:
             continue
         for m in result.matches:
-            result.levels[m.indicator] = document_level(framework.indicator(m.indicator), prepared[doc.path],
-                                                        result.facts.doc_type, result.facts.signed, framework,
-                                                        common, context)
+            trace = doc.analysis.trace(m.indicator)
+            if trace is not None:
+                result.levels[m.indicator] = resolve_level(trace, context)
 
     names = {PurePosixPath(d.path).name.lower() for d in docs}
     indicators = []

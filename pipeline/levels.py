@@ -106,11 +106,37 @@ def _cue_met(cue: LevelCue, scope: str, doc: Prepared, threshold: float,
     return True, ()
 
 
-def document_level(indicator: Indicator, doc: Prepared, doc_type: str, signed: bool | None, framework: Framework,
-                   common: Common, context: FolderContext) -> LevelFinding:
+@dataclass(frozen=True)
+class LevelStep:
+    """One target level's cue as the document's own text answers it; the folder parts
+    (a current review, a later revision, a plan) are answered later by a `FolderContext`."""
+
+    target: int
+    label: str  # the scale's name of the level
+    has_cue: bool
+    met: bool  # by the document's text alone
+    missing: tuple[str, ...] = ()
+    needs_review: bool = False
+    needs_revision: bool = False
+    plannable: bool = False  # a practice's level 2 is also met when the Peta Rencana plans it
+    why_missing: str = ""
+
+
+@dataclass(frozen=True)
+class LevelTrace:
+    """What one document's text says about one indicator's levels: cacheable per content and rules."""
+
+    indicator: int
+    base: int
+    base_reason: str
+    cap: int
+    steps: tuple[LevelStep, ...]
+
+
+def level_trace(indicator: Indicator, doc: Prepared, doc_type: str, signed: bool | None, framework: Framework,
+                common: Common) -> LevelTrace:
     threshold = common.thresholds.match_score
     level, reason = _base_level(indicator, doc_type, signed, common)
-    reasons = [reason]
     scope = scope_text(indicator, doc, threshold)
     scale = framework.scales.get(indicator.scale, {})
     cap = 1 if signed is False else MAX_LEVEL
@@ -118,32 +144,55 @@ def document_level(indicator: Indicator, doc: Prepared, doc_type: str, signed: b
         cap = 1  # supporting papers (drafting minutes, reports) never stand in for the policy or document itself
     if indicator.kind == "service" and doc_type in common.regulation_types:
         cap = 1  # a regulation mandating an application shows the service exists, not what it can do
+    steps = []
     for target in range(level + 1, MAX_LEVEL + 1):
         cue = cue_for(indicator, target, framework)
+        label = scale.get(target, "")
         if cue is None:
-            if target == 2:
+            steps.append(LevelStep(target, label, has_cue=False, met=target == 2))
+            if target != 2:
+                break
+            continue
+        met, missing = _cue_met(cue, scope, doc, threshold, common.negations)
+        plannable = target == 2 and indicator.kind == "practice"
+        steps.append(LevelStep(target, label, True, met, missing, cue.needs_review, cue.needs_revision, plannable,
+                               cue.missing or f"kriteria tingkat {target} ({label})"))
+        if (not met and not plannable) or target > cap:
+            break  # no folder fact can lift a level the text does not reach
+    return LevelTrace(indicator.no, level, reason, cap, tuple(steps))
+
+
+def resolve_level(trace: LevelTrace, context: FolderContext) -> LevelFinding:
+    """The level a document supports once the folder has answered the cues that depend on it."""
+    level, reasons, cap, no = trace.base, [trace.base_reason], trace.cap, trace.indicator
+    for step in trace.steps:
+        if not step.has_cue:
+            if step.target == 2:
                 level, reasons = 2, [*reasons, "terdokumentasi"]
                 continue
-            return LevelFinding(indicator.no, min(level, cap), "; ".join(reasons), "")
-        met, missing = _cue_met(cue, scope, doc, threshold, common.negations)
-        if not met and target == 2 and indicator.kind == "practice" and context.planned(indicator.no):
+            return LevelFinding(no, min(level, cap), "; ".join(reasons), "")
+        met, missing = step.met, step.missing
+        if not met and step.plannable and context.planned(no):
             met, missing = True, ()
             reasons.append("program direncanakan dalam Peta Rencana SPBE")
-        if met and cue.needs_review:
-            review = context.review_year(indicator.no)
+        if met and step.needs_review:
+            review = context.review_year(no)
             met = review is not None
             if met:
                 reasons.append(f"telah direviu ({review})")
-            if met and cue.needs_revision:
-                met = context.revised_after(indicator.no, review)
-        elif met and cue.needs_revision:
-            review = context.review_year(indicator.no)
-            met = review is not None and context.revised_after(indicator.no, review)
-        if not met or target > cap:
-            why = cue.missing or f"kriteria tingkat {target} ({scale.get(target, '')})"
-            if target > cap:
-                why = "kebijakan harus ditetapkan (bukan rancangan)"
-            return LevelFinding(indicator.no, min(level, cap), "; ".join(reasons), why, missing)
-        level = target
-        reasons.append(f"tingkat {target} ({scale.get(target, '')}) terpenuhi")
-    return LevelFinding(indicator.no, min(level, cap), "; ".join(reasons), "")
+            if met and step.needs_revision:
+                met = context.revised_after(no, review)
+        elif met and step.needs_revision:
+            review = context.review_year(no)
+            met = review is not None and context.revised_after(no, review)
+        if not met or step.target > cap:
+            why = "kebijakan harus ditetapkan (bukan rancangan)" if step.target > cap else step.why_missing
+            return LevelFinding(no, min(level, cap), "; ".join(reasons), why, missing)
+        level = step.target
+        reasons.append(f"tingkat {step.target} ({step.label}) terpenuhi")
+    return LevelFinding(no, min(level, cap), "; ".join(reasons), "")
+
+
+def document_level(indicator: Indicator, doc: Prepared, doc_type: str, signed: bool | None, framework: Framework,
+                   common: Common, context: FolderContext) -> LevelFinding:
+    return resolve_level(level_trace(indicator, doc, doc_type, signed, framework, common), context)

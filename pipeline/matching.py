@@ -28,6 +28,11 @@ HEADING_WEIGHT = 1.0
 _HEADING_START = re.compile(r"^\s*(bab|bagian|paragraf|lampiran|[ivx]+\.|\d+\.(\d+\.?)*)\s", re.IGNORECASE)
 HEADING_MAX_WORDS = 8
 _SUBHEADING_MARKER = re.compile(r"^\s*(bab [ivxlc]+|bagian ke\w+|paragraf \d+)\s*$", re.IGNORECASE)
+# Marker words survive normalising as words of their own and never occur in real text.
+_SENTENCE_MARK = "qzxsentencexzq"
+_PAGE_MARK = "qzxpagexzq"
+_LINE_MARK = "qzxlinexzq"
+_NON_LETTER = re.compile(r"[\W\d_]+")
 _SENTENCE_END = re.compile(r"[.;!?]\s|\n\s*\n")
 
 
@@ -59,12 +64,28 @@ def _word_pattern(phrase: str) -> re.Pattern:
     return re.compile(rf"(?<![0-9a-z]){re.escape(phrase)}(?![0-9a-z])")
 
 
+@lru_cache(maxsize=4096)
+def _pieces(phrase: str, min_score: float) -> tuple[str, ...]:
+    """Split the phrase into one more piece than the edits a `min_score` match allows (pigeonhole):
+    a text where none of them occurs cannot hold a fuzzy match, so the costly alignment is skipped.
+    A score s over phrase and window of about len L allows at most 2L(1 - s/100) insertions or
+    deletions, and each of them breaks at most one piece."""
+    edits = int(2 * len(phrase) * (1 - min_score / 100) + 1e-9) + 1  # +1: the window may be a character longer
+    count = edits + 1
+    size = len(phrase) // count
+    if size < 2:
+        return ("",)  # pieces too short to filter: always align
+    return tuple(phrase[i * size:(i + 1) * size] if i < count - 1 else phrase[i * size:] for i in range(count))
+
+
 def find(phrase: str, text: str, min_score: float) -> list[tuple[float, int]]:
     """Occurrences of a normalised phrase in normalised text: exact ones, else the best fuzzy one."""
     # A plain substring test (C speed) rules out most phrase-page pairs before any regex runs.
     exact = [(100.0, m.start()) for m in _word_pattern(phrase).finditer(text)] if phrase in text else []
     if exact or len(phrase) < FUZZY_MIN_LEN or len(text) < len(phrase):
         return exact
+    if not any(piece in text for piece in _pieces(phrase, min_score)):
+        return []  # no fuzzy hit is possible: every near match keeps one of these pieces intact
     alignment = fuzz.partial_ratio_alignment(phrase, text, score_cutoff=min_score)
     if alignment is None:
         return []
@@ -101,11 +122,10 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     if not 3 <= len(stripped) <= HEADING_MAX_CHARS:
         return False
-    letters = [c for c in stripped if c.isalpha()]
+    letters = _NON_LETTER.sub("", stripped)
     if len(letters) < 3:
         return False
-    upper = sum(1 for c in letters if c.isupper()) / len(letters)
-    if upper > 0.7:
+    if sum(map(str.isupper, letters)) > 0.7 * len(letters):
         return True
     # "2.1 Jaringan Intra" is a heading; "1. Kegiatan belum mencakup …." is a list item
     return (bool(_HEADING_START.match(stripped)) and len(stripped.split()) <= HEADING_MAX_WORDS
@@ -123,11 +143,40 @@ def _heading_lines(page: str) -> list[str]:
     return found
 
 
+def _marked(raw_pages: Sequence[str]) -> str:
+    """The document as one text with a marker word at each page end and each sentence end, so that one
+    normalising pass serves both the pages and the sentences (sentences may run across pages)."""
+    joined = "\n".join(raw_pages)
+    cuts: list[tuple[int, int, str]] = []  # (start, end, marker) of the text each cut replaces
+    offset = 0
+    for page in raw_pages[:-1]:
+        offset += len(page)
+        cuts.append((offset, offset, _PAGE_MARK))  # the "\n" joiner itself stays
+        offset += 1
+    cuts += [(m.start(), m.end(), _SENTENCE_MARK) for m in _SENTENCE_END.finditer(joined)]
+    cuts.sort(key=lambda c: (c[0], c[2] != _PAGE_MARK))
+    out, last = [], 0
+    for start, end, marker in cuts:
+        if start < last:  # a page end inside a sentence-end match ("akhir.\n"): both marks, text once
+            out.append(f" {marker} ")
+            continue
+        out += [joined[last:start], f" {marker} "]
+        last = max(last, end)
+    out.append(joined[last:])
+    return "".join(out)
+
+
 def prepare(raw_pages: Sequence[str], title: str, normalize: Normalizer) -> Prepared:
-    headings = tuple(" | ".join(normalize(line) for line in _heading_lines(page)) for page in raw_pages)
-    sentences = tuple(s for s in (normalize(part) for part in _SENTENCE_END.split("\n".join(raw_pages))) if s)
-    return Prepared(normalize(title), headings, tuple(normalize(p) for p in raw_pages), tuple(raw_pages), sentences,
-                    " ".join(title.split()))
+    # Two normalising passes in all (headings; pages with sentences) instead of one per line and sentence.
+    heading_text = normalize(f" {_PAGE_MARK} ".join(f" {_LINE_MARK} ".join(_heading_lines(page)) for page in raw_pages))
+    headings = tuple(" | ".join(line.strip() for line in page.split(_LINE_MARK) if line.strip())
+                     for page in heading_text.split(_PAGE_MARK)) if raw_pages else ()
+    marked = normalize(_marked(raw_pages)) if raw_pages else ""
+    pages = tuple(" ".join(page.replace(_SENTENCE_MARK, " ").split()) for page in marked.split(_PAGE_MARK)) \
+        if raw_pages else ()
+    sentences = tuple(s for s in (" ".join(part.replace(_PAGE_MARK, " ").split())
+                                  for part in marked.split(_SENTENCE_MARK)) if s)
+    return Prepared(normalize(title), headings, pages, tuple(raw_pages), sentences, " ".join(title.split()))
 
 
 def snippet(raw: str, position: float) -> str:
@@ -143,11 +192,11 @@ def snippet(raw: str, position: float) -> str:
 def _hits(phrase: str, doc: Prepared, min_score: float) -> list[Hit]:
     hits = [Hit(phrase, score, 0, 0.0, "title") for score, _ in find(phrase, doc.title, min_score)[:1]]
     for number, (text, headings) in enumerate(zip(doc.pages, doc.headings), start=1):
-        if headings and find(phrase, headings, min_score):
-            where = "heading"
-        else:
-            where = "body"
-        for score, start in find(phrase, text, min_score):
+        found = find(phrase, text, min_score)
+        if not found:
+            continue  # headings are lines of the page: nothing there either
+        where = "heading" if headings and find(phrase, headings, min_score) else "body"
+        for score, start in found:
             hits.append(Hit(phrase, score, number, start / max(1, len(text)), where))
     return hits
 

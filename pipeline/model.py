@@ -100,3 +100,9 @@ class FileRecord:
     sha256: str
     extension: str  # lower-case, without dot; "" when the name has none
     problems: tuple[Problem, ...] = field(default=())  # found while reading bytes (e.g. vanished)
+    fs_path: str = ""  # the name on disk when it is not valid UTF-8 (`path` then shows it with \x escapes)
+
+    @property
+    def source(self) -> str:
+        """Relative name to open the file by."""
+        return self.fs_path or self.path

@@ -27,13 +27,19 @@ already-redacted text counts as one value.
 
 from __future__ import annotations
 
+import json
 import re
 from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from typing import TYPE_CHECKING
+
 from pipeline.flags import Flag
 from pipeline.rules import PERSONAL_DATA_KINDS, Common, PersonalDataRules
+
+if TYPE_CHECKING:
+    from pipeline.model import Document
 
 KINDS = PERSONAL_DATA_KINDS
 PLACEHOLDERS = {"nik": "[NIK]", "nip": "[NIP]", "phone": "[TELEPON]", "landline": "[TELEPON TETAP]",
@@ -366,3 +372,27 @@ def split_message(message: str) -> tuple[str, str]:
         findings = findings.removeprefix(INTRO)
         return findings.rstrip(". ") or findings, ACTION
     return message, ""
+
+
+def protect(document: "Document", rules: PersonalDataRules | Common) -> tuple["Document", PersonalData]:
+    """Scan the raw text once, then keep only the redacted text: nothing after extraction (database,
+    snippets, export, report, review page) ever holds the values."""
+    from dataclasses import replace
+
+    found = scan([p.text for p in document.pages], rules)
+    if not found.total:
+        return document, found
+    pages = tuple(replace(p, text=redact(p.text, rules)) for p in document.pages)
+    return replace(document, pages=pages), found
+
+
+def to_json(found: PersonalData) -> str:
+    return json.dumps({"counts": found.counts, "pages": {k: list(v) for k, v in found.pages.items()}},
+                      sort_keys=True)
+
+
+def from_json(text: str | None) -> PersonalData | None:
+    if not text:
+        return None
+    data = json.loads(text)
+    return PersonalData(dict(data.get("counts", {})), {k: tuple(v) for k, v in data.get("pages", {}).items()})

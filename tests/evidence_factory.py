@@ -129,3 +129,72 @@ def hostile_folder(root: Path) -> Path:
               [["No", "Nama Aset", "Jumlah"], [1, "Server Pusat Data", 4], [2, "Switch Jaringan Intra", 12]])
     scanned_pdf(root / "BPKAD" / "Pindaian_Perwali.pdf", [scan_image(rotate_deg=1.5, noise=8, seed=3)])
     return root
+
+
+# --- folders for crash, concurrency and fault tests (issue 6) -----------------------------------
+
+import functools  # kept with the builders below that use it
+
+#: OPD folders the scanned pages of `scanned_folder` are spread over.
+SCAN_OPDS = ("Diskominfo", "Bappeda", "BPKAD", "Setda")
+
+
+@functools.cache
+def _scan_pdf_bytes(number: int) -> bytes:
+    """A one-page scanned PDF of a distinct A4 page at 300 dpi (~0.5 s to build, ~2 s of Tesseract to read),
+    cached per process so that several folders cost one rendering."""
+    lines = [*REGULATION_LINES[:4], f"LAMPIRAN {number + 1}", *REGULATION_LINES[4:], f"Halaman lampiran {number + 1}"]
+    buffer = io.BytesIO()
+    scan_image(lines, noise=4, seed=number).convert("L").save(buffer, format="PDF", resolution=300)
+    return buffer.getvalue()
+
+
+def scanned_folder(root: Path, *, scans: int = 16, texts: int = 4) -> list[str]:
+    """An evidence folder whose reading is mostly Tesseract: ``scans`` one-page scanned PDFs (each different,
+    ~2 s of OCR) and ``texts`` text-layer PDFs, spread over OPD folders. Returns the relative paths."""
+    paths = []
+    for number in range(scans):
+        relative = f"{SCAN_OPDS[number % len(SCAN_OPDS)]}/Pindaian_Lampiran_{number + 1:02d}.pdf"
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_bytes(_scan_pdf_bytes(number))
+        paths.append(relative)
+    for number in range(texts):
+        relative = f"{SCAN_OPDS[number % len(SCAN_OPDS)]}/Perwali_{number + 1:02d}_2023.pdf"
+        text_pdf(root / relative, [*REGULATION_LINES, f"Salinan nomor {number + 1}"])
+        paths.append(relative)
+    return paths
+
+
+def notes_folder(root: Path, count: int, *, opd: str = "Setda") -> list[str]:
+    """``count`` small, distinct text notes: cheap to read, so a run over them is mostly database writes."""
+    folder = root / opd
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        name = f"Notulen_{number + 1:04d}.txt"
+        (folder / name).write_text(f"NOTULEN RAPAT TIM SPBE NOMOR {number + 1}\nAgenda: arsitektur SPBE dan "
+                                   f"layanan data terbuka, sesi {number + 1}.\n", encoding="utf-8")
+        paths.append(f"{opd}/{name}")
+    return paths
+
+
+def corrupt_pdf(path: Path) -> Path:
+    """A PDF cut in half: always a `corrupt` gap on the review page."""
+    good = text_pdf(path.with_name(path.stem + "_utuh.pdf"), pages=2)
+    path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    good.unlink()
+    return path
+
+
+def nik_of(*, province: int = 32, regency: int = 1, district: int = 1, day: int = 5, month: int = 7, year: int = 90,
+           serial: int = 1) -> str:
+    """A structurally valid 16-digit NIK (real province code, birth date), like tests/test_personal_data.py."""
+    return f"{province:02d}{regency:02d}{district:02d}{day:02d}{month:02d}{year % 100:02d}{serial:04d}"
+
+
+def attendance_docx(path: Path, niks: list[str]) -> Path:
+    """A DOCX attendance list of a SPBE meeting whose participants are listed with their NIK."""
+    paragraphs = ["DAFTAR HADIR RAPAT KOORDINASI TIM SPBE", "Hari/tanggal: Senin, 3 Maret 2025",
+                  "Tempat: Ruang Rapat Diskominfo Kota Sukamaju"]
+    paragraphs += [f"{i}. Peserta {i} NIK {value} Dinas Komunikasi dan Informatika" for i, value in enumerate(niks, 1)]
+    return docx_file(path, paragraphs)

@@ -101,3 +101,19 @@ def test_not_superseded_without_a_revoking_document():
 
 def test_irrelevant_explains_what_to_check():
     assert "indikator" in flags.irrelevant().message
+
+
+def test_near_duplicates_are_found_without_comparing_every_pair(common, monkeypatch):
+    import random
+
+    rng = random.Random(7)
+    vocabulary = [f"kata{n}" for n in range(5000)]
+    texts = [" ".join(rng.choice(vocabulary) for _ in range(300)) for _ in range(300)]
+    rescan = texts[42].replace("kata1", "kafa1", 5)  # OCR noise of a second scan of document 42
+    items = [(f"d{n}.pdf", f"h{n}", t) for n, t in enumerate(texts)] + [("rescan.pdf", "hx", rescan)]
+    compared = []
+    real_ratio = flags.fuzz.ratio
+    monkeypatch.setattr(flags.fuzz, "ratio", lambda a, b, **kw: compared.append(1) or real_ratio(a, b, **kw))
+    groups = flags.duplicate_groups(items, common)
+    assert groups == [["d42.pdf", "rescan.pdf"]]
+    assert len(compared) < 100  # of 45,150 pairs

@@ -204,7 +204,7 @@ def test_a_second_run_on_the_same_database_is_refused_at_once(tmp_path, capsys):
         started = time.monotonic()
         assert cli.main(["run", str(folder), "--db", str(db)]) == 2
     assert time.monotonic() - started < 5
-    assert "sedang dipakai proses lain" in capsys.readouterr().err
+    assert "Run lain sedang berjalan" in capsys.readouterr().err
 
 
 def test_database_is_free_between_units_of_work_during_a_run(tmp_path, prefect_backend):

@@ -39,9 +39,16 @@ def test_database_from_every_earlier_version_keeps_its_data(tmp_path):
         path = tmp_path / f"v{old}.duckdb"
         con = duckdb.connect(str(path))
         migrate(con, target=old)
-        store = Store(con)
-        run_id = store.start_run(root="/x", region="Kota A", year=2025, claims=None, version="v")
-        store.save_extraction(ContentKey("abc", "pdf"), "v", _document(), run_id)
+        # written as that version wrote it: only the columns of the first schema, named
+        run_id = con.execute("""INSERT INTO runs (started_at, status, root, region, extractor_version)
+                                VALUES (now(), 'completed', '/x', 'Kota A', 'v') RETURNING run_id""").fetchone()[0]
+        con.execute("""INSERT INTO extractions (sha256, name_class, extractor_version, format, status, problems,
+                                                pages, ocr_pages, seconds, run_id, extracted_at)
+                       VALUES ('abc', 'pdf', 'v', 'pdf', 'ok', '[]', 2, 1, 0.1, ?, now())""", [run_id])
+        for page in _document().pages:
+            con.execute("""INSERT INTO pages (sha256, name_class, extractor_version, page_no, method, chars, rotation,
+                                              text) VALUES ('abc', 'pdf', 'v', ?, ?, ?, ?, ?)""",
+                        [page.number, page.method.value, page.chars, page.rotation, page.text])
         con.close()
 
         with Store.open(path) as upgraded:
