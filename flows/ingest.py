@@ -9,10 +9,11 @@ as it arrives.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 from datetime import date
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from prefect import flow, task
@@ -143,6 +144,15 @@ def judge_folder(store: Store, run_id: int, region: str | None, year: int, claim
     return judgement
 
 
+def _fresh_work_dir(db: Path) -> Path:
+    """Scratch space beside the database (OCR page images), emptied here under the run lock: what a
+    killed run left behind goes now."""
+    work = db.with_name(db.name + ".tmp")
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True, exist_ok=True)
+    return work
+
+
 def _progress(enabled: bool, done: int, total: int, path: str, document: Document) -> None:
     if not enabled:
         return
@@ -166,10 +176,11 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
     root_path = Path(root).resolve()
     version = extractor_version(settings)
     with run_lock(Path(db)), Store.open(Path(db)) as store:
+        settings = replace(settings, work_dir=str(_fresh_work_dir(Path(db))))
         run_id = store.start_run(root=str(root_path), region=region, year=year, claims=claims, version=version)
         try:
             db_path = Path(db).resolve()
-            own_files = frozenset(db_path.with_name(db_path.name + suffix) for suffix in ("", ".wal", ".run.lock"))
+            own_files = frozenset(db_path.with_name(db_path.name + suffix) for suffix in ("", ".wal", ".run.lock", ".tmp"))
             records = discover(root_path, exclude=own_files)
             previous = store.current_files()
             contents = store.known_contents(version)

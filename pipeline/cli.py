@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--year", type=int, help="tahun penilaian (bawaan: tahun berjalan)")
     run.add_argument("--workers", type=int, help="jumlah berkas yang dibaca bersamaan (bawaan: jumlah inti CPU)")
     run.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan per berkas")
+    run.add_argument("--file-timeout", type=float, metavar="DETIK",
+                     help="batas waktu membaca satu berkas, termasuk OCR (bawaan: 900 detik)")
     run.add_argument("--wait", action="store_true",
                      help="jika run lain sedang memakai basis data yang sama, tunggu sampai selesai (bawaan: berhenti)")
     run.add_argument("--dask-address", metavar="tcp://HOST:PORT",
@@ -184,6 +186,12 @@ def _cmd_run(args: argparse.Namespace, config: dict) -> int:
     region = args.region or config.get("region")
     year = args.year or config.get("year") or date.today().year
 
+    from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
+
+    try:
+        settings = ExtractSettings(file_timeout_s=args.file_timeout) if args.file_timeout else DEFAULT_SETTINGS
+    except ValueError as exc:
+        raise CannotRun(f"--file-timeout harus lebih dari 0 detik: {args.file_timeout}") from exc
     from pipeline.claims import ClaimsError, read_claims
     from pipeline.rules import RulesError, framework_for_year
     from pipeline.storage import DatabaseBusy, RunInProgress, run_lock, session
@@ -225,7 +233,7 @@ def _cmd_run(args: argparse.Namespace, config: dict) -> int:
                 with _api_fallback(api.url is not None and not early):
                     summary = run_ingest(folder, db, region=region, year=year, claims=args.claims,
                                          workers=args.workers, progress=not args.quiet,
-                                         dask_address=args.dask_address)
+                                         dask_address=args.dask_address, settings=settings)
                 break
             except (DatabaseBusy, RunInProgress) as exc:
                 if not args.wait:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterator
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline.model import FileRecord, Problem
@@ -95,7 +97,7 @@ def describe(root: Path, path: Path) -> FileRecord:
 
 
 def _excluded(path: Path, skipped: set[Path]) -> bool:
-    if path in skipped:
+    if path in skipped or any(parent in skipped for parent in path.parents):
         return True
     try:
         return path.resolve() in skipped
@@ -103,8 +105,16 @@ def _excluded(path: Path, skipped: set[Path]) -> bool:
         return False
 
 
+def _unique(records: list[FileRecord]) -> list[FileRecord]:
+    """A name shown with \\xNN escapes may equal a real name in the same folder ("a\\xe9.pdf"): the
+    escaped one gets a stable suffix from its raw bytes, so each file keeps a row of its own."""
+    taken = Counter(r.path for r in records)
+    return [replace(r, path=f"{r.path}~{hashlib.sha1(os.fsencode(r.fs_path)).hexdigest()[:8]}")
+            if r.fs_path and taken[r.path] > 1 else r for r in records]
+
+
 def discover(root: Path, *, exclude: frozenset[Path] = frozenset()) -> list[FileRecord]:
-    """Every file below root except `exclude` (the run's own database and its lock, if kept inside)."""
+    """Every file below root except `exclude` (the run's own database, lock and scratch folder)."""
     root = root.resolve()
     skipped = {p.resolve() for p in exclude}
-    return [describe(root, path) for path in walk(root) if not _excluded(path, skipped)]
+    return _unique([describe(root, path) for path in walk(root) if not _excluded(path, skipped)])

@@ -65,12 +65,18 @@ def _squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+_ZERO_IN_WORD = re.compile(r"(?<=[A-Z])0|0(?=[A-Z])")
+_ONE_IN_WORD = re.compile(r"(?<=[A-Z])[1|!]|[1|!](?=[A-Z])")
+
+
 def _fold(line: str) -> str:
     """Upper case, single spaces, OCR digit confusions inside words fixed (W4L1KOTA -> WALIKOTA)."""
     s = _squeeze(line).upper()
     # a 0/1 touching letters is almost always an O/I in a keyword
-    s = re.sub(r"(?<=[A-Z])0|0(?=[A-Z])", "O", s)
-    s = re.sub(r"(?<=[A-Z])[1|!]|[1|!](?=[A-Z])", "I", s)
+    if "0" in s:
+        s = _ZERO_IN_WORD.sub("O", s)
+    if "1" in s or "|" in s or "!" in s:
+        s = _ONE_IN_WORD.sub("I", s)
     return s
 
 
@@ -339,6 +345,8 @@ _SCREEN_UI = {
     "pengaturan", "notifikasi", "admin", "profil", "menampilkan", "aksi", "ekspor", "tampilkan", "home",
     "search", "password", "kata sandi", "dataset", "pencarian",
 }
+_SCREEN_UI_WORDS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(_SCREEN_UI, key=len, reverse=True))
+                              + r")\b")
 
 
 @dataclass
@@ -377,7 +385,7 @@ def _screenshot_signals(pages: Sequence[str]) -> tuple[bool, int]:
     first = "\n".join(_lines(text)[:8])
     url = bool(re.search(r"https?://|www\.|^\s*[<←]\s*[>→]?\s*C", first, re.I | re.M))
     low = text.lower()
-    ui = sum(1 for w in _SCREEN_UI if re.search(r"\b" + re.escape(w) + r"\b", low))
+    ui = len({m.group(0) for m in _SCREEN_UI_WORDS.finditer(low)})
     return url, ui
 
 

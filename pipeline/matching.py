@@ -202,7 +202,7 @@ def _hits(phrase: str, doc: Prepared, min_score: float) -> list[Hit]:
 
 
 def link_indicator(indicator: Indicator, doc: Prepared, doc_type: str, framework_id: str,
-                   common: Common) -> Match | None:
+                   common: Common, possible: set[str] | None = None) -> Match | None:
     """The match that links a document to one indicator, or None when the evidence is too thin."""
     if doc_type not in indicator.evidence_types:
         return None
@@ -210,7 +210,8 @@ def link_indicator(indicator: Indicator, doc: Prepared, doc_type: str, framework
     threshold = common.thresholds.match_score
     if any(contains(neg, doc.title, threshold) for neg in indicator.negative):
         return None
-    hits = [hit for phrase in indicator.phrases for hit in _hits(phrase, doc, threshold)]
+    hits = [hit for phrase in indicator.phrases if possible is None or phrase in possible
+            for hit in _hits(phrase, doc, threshold)]
     if not hits:
         return None
     title = any(h.where == "title" for h in hits)
@@ -234,7 +235,19 @@ def link_indicator(indicator: Indicator, doc: Prepared, doc_type: str, framework
                  round(weight, 2), page, shown, best.where)
 
 
+def possible_phrases(doc: Prepared, phrases: set[str], min_score: float) -> set[str]:
+    """The phrases that can have a hit anywhere in the document, by one scan of the whole text each
+    instead of one per page and title: a window of a page is a window of the whole text, so a phrase
+    scoring below `min_score` on the whole scores below it on every page."""
+    haystack = f"{doc.title} {doc.full}"
+    return {phrase for phrase in phrases
+            if phrase in haystack or (len(phrase) >= FUZZY_MIN_LEN and len(haystack) >= len(phrase)
+                                      and fuzz.partial_ratio(phrase, haystack, score_cutoff=min_score))}
+
+
 def match(doc: Prepared, doc_type: str, framework: Framework, common: Common) -> list[Match]:
     """All indicators the document evidences, best first."""
-    found = [m for i in framework.indicators if (m := link_indicator(i, doc, doc_type, framework.id, common))]
+    candidates = [i for i in framework.indicators if doc_type in i.evidence_types]
+    possible = possible_phrases(doc, {p for i in candidates for p in i.phrases}, common.thresholds.match_score)
+    found = [m for i in candidates if (m := link_indicator(i, doc, doc_type, framework.id, common, possible))]
     return sorted(found, key=lambda m: (-m.weight, m.indicator))

@@ -128,7 +128,7 @@ def ocr_image(
     start = time.perf_counter()
     limit = _Limit(settings.ocr_page_timeout_s, deadline)
     gray = image if image.mode == "L" else image.convert("L")
-    with tempfile.TemporaryDirectory(prefix="spbe-ocr-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="spbe-ocr-", dir=_work_dir(settings)) as tmp:
         page_file = Path(tmp) / "page.tif"
         straight, skew = deskew(gray)
         try:
@@ -152,6 +152,17 @@ def ocr_image(
                 else:
                     rotation = 0
     return OcrResult(best.text, best.confidence, best.words, rotation, skew, time.perf_counter() - start)
+
+
+def _work_dir(settings: ExtractSettings) -> str | None:
+    """The configured work folder if it exists or can be made here (a Dask worker may not see it)."""
+    if not settings.work_dir:
+        return None
+    try:
+        os.makedirs(settings.work_dir, exist_ok=True)
+        return settings.work_dir
+    except OSError:
+        return None
 
 
 def deskew(gray: Image.Image) -> tuple[Image.Image, float]:

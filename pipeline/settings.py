@@ -23,6 +23,8 @@ class ExtractSettings:
     max_pages: int = 2_000
     max_image_pixels: int = 180_000_000  # ~ A0 at 300 dpi; larger images are decompression bombs
     # Hostile files (issue 6): a whole file may take this long; pages read by then are kept.
+    work_dir: str | None = None  # where OCR page images are written (None: the system temp dir); the flow
+    # uses a folder beside the database that it empties at each start, so a killed run leaves no images behind
     file_timeout_s: float = 900.0  # ~300 scanned pages at 3 s; text-layer pages take ~1 ms
     max_unzipped_bytes: int = 500_000_000  # declared size of all DOCX/XLSX members together (zip bombs)
     max_zip_ratio: float = 200.0  # uncompressed/compressed of one large member; zlib tops out near 1030

@@ -454,3 +454,30 @@ def test_names_with_control_characters_and_of_maximum_length_survive_discover_an
         assert doc.status is Status.OK, (record.path, doc.problems)
         number = NAMES.index(record.source.removeprefix("Setda/"))
         assert doc.text.strip() == f"Notulen rapat nomor {number}"
+
+
+def test_a_name_shown_with_escapes_never_takes_the_row_of_a_real_name(tmp_path: Path) -> None:
+    root = tmp_path / "eviden"
+    (root / "Setda").mkdir(parents=True)
+    (root / "Setda" / os.fsdecode(b"laporan_\xe9.txt")).write_text("Laporan A", encoding="utf-8")
+    (root / "Setda" / "laporan_\\xe9.txt").write_text("Laporan B", encoding="utf-8")  # its look-alike, for real
+    records = discover(root)
+    assert len({r.path for r in records}) == 2
+    assert "Setda/laporan_\\xe9.txt" in {r.path for r in records}  # the real name keeps its own name
+    assert all(r.path.encode("utf-8") for r in records)
+
+
+def test_the_runs_scratch_folder_is_emptied_at_start_and_never_ingested(tmp_path: Path) -> None:
+    from flows.ingest import _fresh_work_dir
+
+    db = tmp_path / "eviden" / "spbe.duckdb"  # a database kept inside the evidence folder
+    litter = db.with_name(db.name + ".tmp") / "spbe-ocr-dead" / "page.tif"
+    litter.parent.mkdir(parents=True)
+    litter.write_bytes(b"left by a killed run")
+    (tmp_path / "eviden" / "Setda").mkdir()
+    (tmp_path / "eviden" / "Setda" / "a.txt").write_text("Notulen", encoding="utf-8")
+    work = _fresh_work_dir(db)
+    assert work.is_dir() and not any(work.iterdir())
+    litter.parent.mkdir(parents=True)
+    litter.write_bytes(b"being written by this run")
+    assert [r.path for r in discover(tmp_path / "eviden", exclude=frozenset({work}))] == ["Setda/a.txt"]

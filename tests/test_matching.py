@@ -84,3 +84,19 @@ def test_negative_title_vetoes_a_link(framework, common, normalize):
     links = _links(framework, common, normalize, pages, f"{indicator.negative[0]} {indicator.phrases[0]}",
                    indicator.evidence_types[0])
     assert indicator.no not in links
+
+
+def test_the_whole_document_prefilter_keeps_every_phrase_a_page_could_match(common):
+    from pipeline.matching import find, possible_phrases, prepare
+    from pipeline.normalize import Normalizer
+
+    pages = ["Laporan kegiatan tahun 2024 tentang pelatihan pegawai.",
+             "Rapat membahas Arsitektr SPBE dan jaringan intra pemerintah daerah.",  # OCR-damaged phrase
+             "Penutup. Demikian laporan ini dibuat."]
+    doc = prepare(pages, "LAPORAN KEGIATAN", Normalizer(common.synonyms))
+    phrases = {"arsitektur spbe", "jaringan intra pemerintah", "manajemen risiko spbe", "pusat data"}
+    threshold = common.thresholds.match_score
+    on_some_page = {p for p in phrases if any(find(p, text, threshold) for text in (doc.title, *doc.pages))}
+    assert on_some_page == {"arsitektur spbe", "jaringan intra pemerintah"}
+    assert on_some_page <= possible_phrases(doc, phrases, threshold)
+    assert "manajemen risiko spbe" not in possible_phrases(doc, phrases, threshold)

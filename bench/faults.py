@@ -1,0 +1,498 @@
+"""Fault injection against real runs (issue 6): what each fault does to a run, and whether anything is lost.
+
+    .venv/bin/python bench/faults.py [--only NAME ...] [--workdir DIR] [--keep]
+
+Every fault gets its own copy of one baseline site: an evidence folder (a damaged report, a regulation)
+after a completed `spbe run`, with one admin decision recorded on the damaged report's gap. The fault
+is then injected into real `spbe` processes (real Prefect flow, real Tesseract, real DuckDB file), a
+recovery run follows where the fault killed a run, and one markdown table row is printed per fault:
+
+    fault | outcome | files lost | decisions lost | seconds
+
+* files lost: files in the folder after the fault that have no row in `files` (must be 0);
+* decisions lost: decisions stored before the fault that are gone after it (must be 0).
+
+The exit code is 1 when anything was lost or a fault could not be measured. The runs share one
+throw-away Prefect API (as the test suite does), so a run costs seconds of start-up, not ten.
+Target: under ~10 minutes on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import duckdb
+
+from tests.evidence_factory import (
+    attendance_docx,
+    corrupt_pdf,
+    docx_file,
+    nik_of,
+    scan_image,
+    scanned_folder,
+    scanned_pdf,
+    text_pdf,
+    xlsx_file,
+)
+from tests.test_crash_safety import (
+    PROGRESS,
+    Spbe,
+    kill_inside_a_write,
+    open_and_check,
+    spbe_env,
+    spbe_run,
+)
+from tests.test_hostile_files import (
+    BOMB_BYTES,
+    FONT,
+    NAMES,
+    TEXT,
+    build_pdf,
+    page,
+    pdf_with_pages,
+    png_declaring,
+    zip_with,
+)
+
+GAP = "Dinkes/Laporan_rusak.pdf"  # the baseline's damaged report: a `corrupt` gap with a decision on it
+REGION, YEAR = "Kota Sukamaju", 2025
+
+
+# --- measuring ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    fault: str
+    outcome: str
+    files_lost: int | None
+    decisions_lost: int | None
+    seconds: float
+
+    @property
+    def bad(self) -> bool:
+        return self.files_lost != 0 or self.decisions_lost != 0
+
+
+def stored_name(path: str) -> str:
+    """How a path is stored: undecodable bytes of a non-UTF-8 name as \\xNN (DuckDB holds UTF-8 only)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def folder_paths(root: Path) -> list[str]:
+    """Every entry of the folder that is a file to the pipeline (files, and symlinks to folders)."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        base = Path(dirpath)
+        for name in filenames + [d for d in dirnames if (base / d).is_symlink()]:
+            found.append((base / name).relative_to(root).as_posix())
+    return found
+
+
+def query(db: Path, sql: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql, params or []).fetchall()
+
+
+def decision_ids(db: Path) -> set[int]:
+    return {row[0] for row in query(db, "SELECT id FROM decisions")}
+
+
+def file_status(db: Path, path: str) -> str:
+    rows = query(db, "SELECT status, coalesce(error_code, '') FROM files WHERE path = ?", [stored_name(path)])
+    return "/".join(filter(None, rows[0])) if rows else "NO ROW"
+
+
+def run_row(db: Path, run_id: int | None = None) -> dict:
+    sql = "SELECT run_id, status, files_extracted, finished_at - started_at FROM runs "
+    rows = query(db, sql + ("WHERE run_id = ?" if run_id else "ORDER BY run_id DESC LIMIT 1"),
+                 [run_id] if run_id else [])
+    return dict(zip(("run_id", "status", "files_extracted", "took"), rows[0])) if rows else {}
+
+
+def extraction_seconds(db: Path, path: str) -> float | None:
+    rows = query(db, """SELECT e.seconds FROM files f JOIN extractions e USING (sha256, name_class, extractor_version)
+                        WHERE f.path = ?""", [path])
+    return rows[0][0] if rows else None
+
+
+class Site:
+    """A copy of the baseline site for one fault."""
+
+    def __init__(self, base: Path, template: Path):
+        shutil.copytree(template, base, symlinks=True)
+        self.base, self.folder, self.db = base, base / "eviden", base / "spbe.duckdb"
+        self.decisions_before = decision_ids(self.db)
+
+    def run(self, *extra: object) -> Spbe:
+        return spbe_run(self.folder, self.db, *extra, cwd=self.base)
+
+    def complete(self, *extra: object, timeout: float = 600) -> Spbe:
+        run = self.run("--quiet", *extra)
+        run.finish(timeout)
+        return run
+
+    def export(self) -> tuple[int, str]:
+        target = self.base / "hasil.json"
+        code = Spbe("export", "--db", self.db, "--json", target, cwd=self.base).finish(120)
+        return code, target.read_text(encoding="utf-8") if target.is_file() else ""
+
+    def report(self) -> tuple[int, str]:
+        target = self.base / "laporan.html"
+        code = Spbe("report", "--db", self.db, "--out", target, cwd=self.base).finish(120)
+        return code, target.read_text(encoding="utf-8") if target.is_file() else ""
+
+    def lost(self) -> tuple[int, int]:
+        """(files of the folder without a row of their own, decisions gone). Counted, not matched by
+        name: the table holds exactly the folder's files, one row each (paths are its key), so any
+        entry sharing a row with another, or missing, shows as a shortfall."""
+        rows = {row[0] for row in query(self.db, "SELECT path FROM files")}
+        entries = folder_paths(self.folder)
+        plain = {p for p in entries if stored_name(p) == p}  # names stored as they are: must be there by name
+        lost = max(len(entries) - len(rows), len(plain - rows))
+        return lost, len(self.decisions_before - decision_ids(self.db))
+
+
+def build_baseline(base: Path) -> Path:
+    """The site every fault starts from: one completed run and one decision on its `corrupt` gap."""
+    from fastapi.testclient import TestClient
+
+    from pipeline.review import create_app
+    from tests.test_review import decide
+
+    folder, db = base / "eviden", base / "spbe.duckdb"
+    corrupt_pdf(folder / GAP)
+    text_pdf(folder / "Dinkes" / "Perwali_5_2023.pdf")
+    run = spbe_run(folder, db, "--quiet", cwd=base)
+    if run.finish() != 0:
+        raise RuntimeError(f"baseline run failed:\n{run.stderr[-3000:]}")
+    response = decide(TestClient(create_app(db)), GAP, "corrupt", "confirmed", note="Minta unggah ulang", who="Rina")
+    if response.status_code != 303:
+        raise RuntimeError(f"baseline decision not stored: {response.status_code}")
+    return base
+
+
+# --- faults ---------------------------------------------------------------------------------------
+# Each takes a fresh Site and returns the outcome text; losses are measured after it returns.
+
+
+def _killed(site: Site, kill: Callable[[Spbe], None], attempts: int = 1, *, after_lines: int = 1) -> str:
+    scanned_folder(site.folder, scans=12, texts=2)
+    contents = 12 + 2
+    killed = []
+    for _ in range(attempts):
+        run = site.run()
+        run.wait_for_line(PROGRESS, count=after_lines)
+        kill(run)
+        killed.append(run_row(site.db)["run_id"])
+    opened = open_and_check(site.db)
+    stored = query(site.db, "SELECT count(*) FROM extractions WHERE run_id IN (SELECT unnest(?::INTEGER[]))",
+                   [killed])[0][0]
+    rerun = site.complete()
+    final = run_row(site.db)
+    left = sorted({run_row(site.db, run_id)["status"] for run_id in killed})
+    code, _ = site.export()
+    scratch = site.db.with_name(site.db.name + ".tmp")  # the runs' OCR scratch, emptied by each run's start
+    litter = sum(1 for folder in (site.base / "tmp", scratch) for _ in folder.glob("spbe-ocr-*"))
+    return (f"killed {len(killed)}x, {stored}/{contents} contents stored; DB opens: "
+            f"{'yes' if opened['error'] is None else opened['error'][:60]}; rerun exit {rerun.proc.returncode}, "
+            f"read {final.get('files_extracted')} (expected {contents - stored}); killed run(s) left "
+            f"{'/'.join(repr(s) for s in left)}; export exit {code}; OCR temp dirs left: {litter}")
+
+
+def fault_kill_during_ocr(site: Site) -> str:
+    return _killed(site, lambda run: run.kill(), after_lines=6)
+
+
+def fault_kill_during_write(site: Site) -> str:
+    def kill(run: Spbe) -> None:
+        if not kill_inside_a_write(run, site.db):
+            raise RuntimeError("the run ended before a write could be interrupted")
+
+    return _killed(site, kill, attempts=2)
+
+
+def fault_concurrent_run(site: Site) -> str:
+    scanned_folder(site.folder, scans=12, texts=0)
+    first = site.run()
+    first.wait_for_line(PROGRESS)
+    second = site.run("--quiet")
+    started = time.monotonic()
+    code = second.finish(60)
+    waited = time.monotonic() - started
+    still = first.running()
+    first.finish()
+    said = ("said a run is in progress" if "run lain sedang berjalan" in second.stderr.lower()
+            else f"said {second.stderr[-80:]!r}")
+    return (f"2nd run exit {code} after {waited:.1f} s ({said}; 1st still running: {still}); "
+            f"1st exit {first.proc.returncode}, run {run_row(site.db)['status']}")
+
+
+def fault_review_during_run(site: Site) -> str:
+    from fastapi.testclient import TestClient
+
+    from pipeline.review import create_app
+    from tests.test_review import decide
+
+    scanned_folder(site.folder, scans=12, texts=0)
+    run = site.run()
+    run.wait_for_line(PROGRESS)
+    response = decide(TestClient(create_app(site.db)), GAP, "corrupt", "fixed", note="Sudah diunggah ulang", who="Budi")
+    during = run.running()
+    site.decisions_before = decision_ids(site.db)  # the new decision must survive the rest of the run too
+    run.finish()
+    return (f"decision HTTP {response.status_code} while run in progress: {during}; run exit {run.proc.returncode}; "
+            f"{len(site.decisions_before)} decisions before the run ended, {len(decision_ids(site.db))} after")
+
+
+def _one_file(site: Site, relative: str, data: bytes | None = None, *, build: Callable[[Path], object] | None = None,
+              extra: str = "") -> str:
+    target = site.folder / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if build is not None:
+        build(target)
+    else:
+        target.write_bytes(data)
+    size = target.stat().st_size
+    run = site.complete()
+    took = extraction_seconds(site.db, relative)
+    pages = query(site.db, """SELECT e.pages FROM files f JOIN extractions e USING (sha256, name_class, extractor_version)
+                              WHERE f.path = ?""", [relative])
+    return (f"run exit {run.proc.returncode}; {size:,} B file -> {file_status(site.db, relative)}"
+            f"{f', {pages[0][0]} pages kept' if pages else ''}{f' in {took:.1f} s' if took is not None else ''}{extra}")
+
+
+def fault_decompression_bomb(site: Site) -> str:
+    return _one_file(site, "Dinkes/peta_raksasa.png", png_declaring(50_000, 50_000))
+
+
+def fault_thousands_of_pages(site: Site) -> str:
+    return _one_file(site, "Dinkes/lampiran_5000_halaman.pdf", pdf_with_pages(5000))
+
+
+def fault_deeply_nested_pdf(site: Site) -> str:
+    depth = 5000
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    objects += [b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (3 + i) for i in range(depth)]
+    objects += [page(depth + 1, font=depth + 3, contents=depth + 4), FONT, TEXT]
+    return _one_file(site, "Dinkes/bersarang.pdf", build_pdf(objects))
+
+
+def fault_docx_zip_bomb(site: Site) -> str:
+    good = docx_file(site.base / "asli.docx", ["NOTULEN RAPAT KOORDINASI TIM SPBE"])
+    return _one_file(site, "Dinkes/bom.docx", build=lambda target: zip_with(
+        good, "word/document.xml", b"</w:body>", b" " * BOMB_BYTES, target))
+
+
+def fault_xlsx_zip_bomb(site: Site) -> str:
+    good = xlsx_file(site.base / "asli.xlsx", "Aset TIK", [["No", "Nama Aset"], [1, "Server"]])
+    return _one_file(site, "Dinkes/bom.xlsx", build=lambda target: zip_with(
+        good, "xl/worksheets/sheet1.xml", b"</sheetData>", b" " * BOMB_BYTES, target))
+
+
+HANGING_TESSERACT = """#!/bin/sh
+# Tesseract that never finishes a page (but answers the version and language questions).
+for arg in "$@"; do
+  case "$arg" in --version|--list-langs) exec {real} "$@";; esac
+done
+exec sleep 3600
+"""
+
+
+def fault_tesseract_forever(site: Site) -> str:
+    """`spbe run --file-timeout 5` behind a `tesseract` on PATH that never returns a page."""
+    relative = "Dinkes/pindaian_macet.pdf"
+    scanned_pdf(site.folder / relative, [scan_image(seed=41, noise=6), scan_image(seed=42, noise=6)])
+    shim = site.base / "bin"
+    shim.mkdir()
+    real = shutil.which("tesseract")
+    (shim / "tesseract").write_text(HANGING_TESSERACT.format(real=real))
+    (shim / "tesseract").chmod(0o755)
+    env = {**spbe_env(), "PATH": f"{shim}{os.pathsep}{os.environ['PATH']}"}
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(site.folder), "--db", str(site.db),
+                           "--region", REGION, "--year", str(YEAR), "--quiet", "--file-timeout", "5"],
+                          cwd=site.base, env=env, capture_output=True, text=True, timeout=300, check=False)
+    took = time.monotonic() - started
+    hung = subprocess.run(["pgrep", "-f", "sleep 3600"], capture_output=True, text=True, check=False).stdout.split()
+    return (f"spbe run --file-timeout 5: exit {done.returncode} in {took:.0f} s; "
+            f"{relative.split('/')[-1]} -> {file_status(site.db, relative)}; hanging tesseracts left: {len(hung)}")
+
+
+def fault_symlink_outside(site: Site) -> str:
+    outside = site.base / "luar"
+    secret = "RAHASIA NEGARA NOMOR 7788"
+    text_pdf(outside / "rahasia.pdf", [secret, "Dokumen di luar folder eviden"])
+    (site.folder / "Diskominfo").mkdir(parents=True, exist_ok=True)
+    (site.folder / "Diskominfo" / "berkas-luar.pdf").symlink_to(outside / "rahasia.pdf")
+    (site.folder / "Diskominfo" / "folder-luar").symlink_to(outside, target_is_directory=True)
+    run = site.complete()
+    leaked = query(site.db, "SELECT count(*) FROM pages WHERE text ILIKE '%7788%'")[0][0]
+    _, exported = site.export()
+    return (f"run exit {run.proc.returncode}; link to file -> {file_status(site.db, 'Diskominfo/berkas-luar.pdf')}, "
+            f"link to folder -> {file_status(site.db, 'Diskominfo/folder-luar')}; outside text stored: {leaked} pages, "
+            f"in export: {'7788' in exported}")
+
+
+def fault_file_vanishes(site: Site) -> str:
+    scanned_folder(site.folder, scans=10, texts=0)
+    relative = "Setda/zz_Pindaian_hilang.pdf"  # sorted last: still waiting to be read at the first progress line
+    (site.folder / relative).write_bytes((site.folder / "Setda" / "Pindaian_Lampiran_04.pdf").read_bytes() + b"\n%hilang\n")
+    run = site.run()
+    run.wait_for_line(PROGRESS)
+    (site.folder / relative).unlink()
+    run.finish()
+    return (f"deleted after the first progress line; run exit {run.proc.returncode}; "
+            f"{relative.split('/')[-1]} -> {file_status(site.db, relative)}")
+
+
+def _names(site: Site, names: list[str]) -> str:
+    folder = site.folder / "Setda"
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, name in enumerate(names):
+        (folder / name).write_text(f"Notulen rapat nomor {number}\n", encoding="utf-8")
+    run = site.complete()
+    statuses = sorted({file_status(site.db, f"Setda/{name}") for name in names})
+    rows = query(site.db, "SELECT count(*) FROM files WHERE path LIKE 'Setda/%'")[0][0]
+    export_code, exported = site.export()
+    report_code, _ = site.report()
+    listed = sum(1 for doc in json.loads(exported)["documents"] if doc["path"].startswith("Setda/")) if exported else 0
+    tail = "" if run.proc.returncode == 0 else f" ({run.err[-1][:90] if run.err else ''})"
+    return (f"run exit {run.proc.returncode}{tail}; {len(names)} files, {rows} rows -> {', '.join(statuses)}; export exit "
+            f"{export_code} ({listed} listed), report exit {report_code}")
+
+
+def fault_control_characters(site: Site) -> str:
+    return _names(site, [n for n in NAMES if any(ord(c) < 32 or ord(c) == 127 for c in n)])
+
+
+def fault_name_255_bytes(site: Site) -> str:
+    return _names(site, [n for n in NAMES if len(os.fsencode(n)) == 255])
+
+
+def fault_name_not_utf8(site: Site) -> str:
+    return _names(site, [n for n in NAMES if "latin1" in n])
+
+
+def fault_name_look_alike(site: Site) -> str:
+    """A non-UTF-8 name next to a file literally named like its stored form (backslash, x, e, 9)."""
+    raw = next(n for n in NAMES if "latin1" in n)
+    return _names(site, [raw, stored_name(raw)])
+
+
+def fault_nik_document(site: Site) -> str:
+    niks = [nik_of(serial=n, day=5 + n) for n in range(1, 6)]
+    attendance_docx(site.folder / "Setda" / "Daftar_hadir_rapat_SPBE.docx", niks)
+    run = site.complete()
+    _, exported = site.export()
+    _, html = site.report()
+    variants = niks + [" ".join(v[i:i + 4] for i in range(0, 16, 4)) for v in niks]
+    where = [name for name, text in (("export JSON", exported), ("report HTML", html),
+                                     ("run stdout/stderr", run.stdout + run.stderr)) if any(v in text for v in variants)]
+    flagged = query(site.db, "SELECT count(*) FROM doc_flags WHERE code = 'personal_data'")[0][0]
+    stored = query(site.db, "SELECT count(*) FROM pages WHERE " + " OR ".join(["text LIKE ?"] * len(niks)),
+                   [f"%{v}%" for v in niks])[0][0]
+    return (f"run exit {run.proc.returncode}; NIK found in: {', '.join(where) or 'none of export/report/output'}; "
+            f"personal_data flags: {flagged}; pages storing a raw NIK: {stored}")
+
+
+FAULTS: dict[str, Callable[[Site], str]] = {
+    "SIGKILL during OCR": fault_kill_during_ocr,
+    "SIGKILL during a write": fault_kill_during_write,
+    "concurrent second run": fault_concurrent_run,
+    "review decision during a run": fault_review_during_run,
+    "decompression-bomb image": fault_decompression_bomb,
+    "PDF with 5000 pages": fault_thousands_of_pages,
+    "PDF page tree nested 5000 deep": fault_deeply_nested_pdf,
+    "DOCX zip bomb": fault_docx_zip_bomb,
+    "XLSX zip bomb": fault_xlsx_zip_bomb,
+    "Tesseract never finishes": fault_tesseract_forever,
+    "symlinks out of the folder": fault_symlink_outside,
+    "file vanishes during the run": fault_file_vanishes,
+    "names with control characters": fault_control_characters,
+    "255-byte names": fault_name_255_bytes,
+    "non-UTF-8 name": fault_name_not_utf8,
+    "non-UTF-8 name next to its \\xNN look-alike": fault_name_look_alike,
+    "NIK-bearing document": fault_nik_document,
+}
+
+
+def measure(name: str, fault: Callable[[Site], str], base: Path, template: Path) -> Row:
+    started = time.monotonic()
+    try:
+        site = Site(base, template)
+    except Exception as exc:  # noqa: BLE001
+        return Row(name, f"could not prepare: {exc}", None, None, time.monotonic() - started)
+    try:
+        outcome = fault(site)
+    except Exception as exc:  # noqa: BLE001 - a fault that breaks the harness is a row, not a crash
+        outcome = f"HARNESS ERROR {type(exc).__name__}: {str(exc)[:200]}"
+        traceback.print_exc(file=sys.stderr)
+    try:
+        files_lost, decisions_lost = site.lost()
+    except Exception as exc:  # noqa: BLE001
+        outcome += f"; loss not measurable: {type(exc).__name__}: {str(exc)[:120]}"
+        files_lost = decisions_lost = None
+    return Row(name, outcome, files_lost, decisions_lost, time.monotonic() - started)
+
+
+def markdown(rows: list[Row]) -> str:
+    def cell(value: object) -> str:
+        return "?" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| fault | outcome | files lost | decisions lost | s |", "| --- | --- | ---: | ---: | ---: |"]
+    lines += [f"| {cell(r.fault)} | {cell(r.outcome)} | {cell(r.files_lost)} | {cell(r.decisions_lost)} | "
+              f"{r.seconds:.0f} |" for r in rows]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", nargs="*", help="faults whose name contains one of these words")
+    parser.add_argument("--workdir", type=Path, help="where the sites go (default: a temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the sites for inspection")
+    args = parser.parse_args(argv)
+    chosen = {name: f for name, f in FAULTS.items()
+              if not args.only or any(word.lower() in name.lower() for word in args.only)}
+
+    for name, value in (("PREFECT_SERVER_ANALYTICS_ENABLED", "false"), ("PREFECT_LOGGING_LEVEL", "WARNING"),
+                        ("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")):
+        os.environ.setdefault(name, value)  # as tests/conftest.py: a quiet, offline throw-away API
+    from prefect.testing.utilities import prefect_test_harness
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="spbe-faults-"))
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    rows = []
+    try:
+        with prefect_test_harness(server_startup_timeout=120):
+            template = build_baseline(work / "baseline")
+            for number, (name, fault) in enumerate(chosen.items(), start=1):
+                print(f"[{number}/{len(chosen)}] {name} ...", file=sys.stderr, flush=True)
+                rows.append(measure(name, fault, work / f"fault{number:02d}", template))
+                print(f"    {rows[-1].outcome} ({rows[-1].seconds:.0f} s)", file=sys.stderr, flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    print(markdown(rows))
+    print(f"\n{len(rows)} faults in {time.monotonic() - started:.0f} s; "
+          f"{sum(1 for r in rows if r.bad)} with something lost or not measurable.")
+    return 1 if any(r.bad for r in rows) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
