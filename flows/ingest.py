@@ -40,9 +40,11 @@ from pipeline.storage import AnalysisKey, AnalysisRow, ContentKey, Store, Stored
 # (a session and one transaction), so at high rates the interval, not the count, sets the pace.
 WRITE_BATCH = 200
 WRITE_INTERVAL_S = 1.0
-# Files smaller than this share a task, up to GROUP_FILES of them (see task_groups).
+# Files smaller than SMALL_FILE_BYTES share a task, up to GROUP_FILES of them or GROUP_BYTES in all
+# (see task_groups): a Prefect task run costs ~50 ms of CPU between client and server.
 SMALL_FILE_BYTES = 256 * 1024
-GROUP_FILES = 8
+GROUP_FILES = 32
+GROUP_BYTES = 1024 * 1024
 # Contents analysed per task when stored texts need a (re-)analysis, and how many such batches may
 # wait at once: texts are streamed from the database, never all held in memory.
 ANALYZE_BATCH = 25
@@ -94,7 +96,8 @@ def protect_backlog(store: Store, year: int) -> int:
 
 def task_groups(items: list[tuple[ContentKey, FileRecord]]) -> list[list[tuple[ContentKey, FileRecord]]]:
     """Small files travel together (a Prefect task costs a few ms, a text page about one);
-    large files, where scans and long documents are, get a task each so the cores stay balanced."""
+    large files, where scans and long documents are, get a task each so the cores stay balanced.
+    Largest first, so the run does not end waiting on one long file while the other cores idle."""
     groups, current, current_bytes = [], [], 0
     for key, record in items:
         if record.size >= SMALL_FILE_BYTES:
@@ -102,12 +105,12 @@ def task_groups(items: list[tuple[ContentKey, FileRecord]]) -> list[list[tuple[C
             continue
         current.append((key, record))
         current_bytes += record.size
-        if len(current) >= GROUP_FILES or current_bytes >= SMALL_FILE_BYTES:
+        if len(current) >= GROUP_FILES or current_bytes >= GROUP_BYTES:
             groups.append(current)
             current, current_bytes = [], 0
     if current:
         groups.append(current)
-    return groups
+    return sorted(groups, key=lambda group: -sum(record.size for _, record in group))
 
 
 @task(name="analyze-texts", cache_policy=NO_CACHE, persist_result=False, retries=0)

@@ -57,7 +57,7 @@ from statistics import fmean
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
 import pytesseract  # noqa: E402  (the environment must be set first)
-from PIL import Image, ImageChops, ImageFilter  # noqa: E402
+from PIL import Image, ImageChops  # noqa: E402
 
 from pipeline.settings import ExtractSettings  # noqa: E402
 
@@ -183,7 +183,7 @@ def estimate_skew(gray: Image.Image) -> float:
     small = gray.reduce(factor) if factor > 1 else gray
     # Ink only ("black-hat": closing minus image): dark strokes thinner than the filter become
     # bright, paper, shading and a desk around a photographed page become black.
-    closed = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.MinFilter(5))
+    closed = _rank5(_rank5(small, ImageChops.lighter), ImageChops.darker)
     small = ImageChops.subtract(closed, small)
     base = _profile_sharpness(small, 0.0)
     if base <= 0:
@@ -195,6 +195,18 @@ def estimate_skew(gray: Image.Image) -> float:
         (_profile_sharpness(small, coarse + d * DESKEW_FINE_STEP), coarse + d * DESKEW_FINE_STEP) for d in range(-span, span + 1)
     )
     return round(fine, 2) if score >= base * DESKEW_MIN_GAIN else 0.0
+
+
+def _rank5(image: Image.Image, pick) -> Image.Image:
+    """5x5 max (pick=lighter) or min (darker) filter from shifted copies: the same pixels as Pillow's
+    MaxFilter(5)/MinFilter(5) away from the 2-pixel border, ~20x faster (rank filters sort every window)."""
+    out = image
+    for dx in (-2, -1, 1, 2):
+        out = pick(out, ImageChops.offset(image, dx, 0))
+    rows = out
+    for dy in (-2, -1, 1, 2):
+        out = pick(out, ImageChops.offset(rows, 0, dy))
+    return out
 
 
 def _profile_sharpness(small: Image.Image, angle: float) -> float:

@@ -188,3 +188,17 @@ def test_real_regulations_are_read_from_their_text_layer(name: str, pages: int, 
     assert phrase in doc.pages[0].text
     assert "Undang-Undang Nomor" in doc.text  # pdfium's line-end hyphen mark is restored
     assert "\ufffe" not in doc.text and "\r" not in doc.text
+
+
+def test_fast_character_counts_agree_with_the_per_character_rules():
+    from hypothesis import given, settings, strategies as st
+
+    from pipeline.formats.pdf import _garbage_count, _is_garbage, _nonspace
+
+    @settings(max_examples=300, derandomize=True, deadline=None)
+    @given(st.text(alphabet=st.characters(codec=None), max_size=80))
+    def agree(text):
+        assert _garbage_count(text) == sum(1 for ch in text if _is_garbage(ch))
+        assert _nonspace(text) == sum(1 for ch in text if not ch.isspace())
+
+    agree()
