@@ -8,6 +8,7 @@ as it arrives.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import sys
@@ -45,6 +46,9 @@ WRITE_INTERVAL_S = 1.0
 SMALL_FILE_BYTES = 256 * 1024
 GROUP_FILES = 32
 GROUP_BYTES = 1024 * 1024
+# Tasks submitted ahead per worker: enough to keep every core busy, few enough that the results
+# waiting to be written stay a small window of the folder.
+IN_FLIGHT_PER_WORKER = 4
 # Contents analysed per task when stored texts need a (re-)analysis, and how many such batches may
 # wait at once: texts are streamed from the database, never all held in memory.
 ANALYZE_BATCH = 25
@@ -92,6 +96,22 @@ def protect_backlog(store: Store, year: int) -> int:
     for start in range(0, len(backlog), ANALYZE_BATCH):
         store.protect_stored(backlog[start:start + ANALYZE_BATCH], protect_texts)
     return len(backlog)
+
+
+def stream_results(groups: list, submit, *, window: int):
+    """(group, result) as tasks finish, with at most `window` tasks submitted and not yet handled: a
+    handled result is dropped, so memory holds a window of documents, never the whole folder."""
+    queue = iter(groups)
+    in_flight = {submit(group): group for group in itertools.islice(queue, window)}
+    while in_flight:
+        future = next(as_completed(list(in_flight)))
+        group = in_flight.pop(future)
+        result = future.result()
+        del future
+        following = next(queue, None)
+        if following is not None:
+            in_flight[submit(following)] = following
+        yield group, result
 
 
 def task_groups(items: list[tuple[ContentKey, FileRecord]]) -> list[list[tuple[ContentKey, FileRecord]]]:
@@ -170,7 +190,7 @@ def _progress(enabled: bool, done: int, total: int, path: str, document: Documen
 @flow(name="spbe-ingest", persist_result=False, log_prints=False,
       task_runner=ThreadPoolTaskRunner(max_workers=default_workers()))  # served runs: one Tesseract per core
 def ingest(root: str, db: str, region: str | None = None, year: int | None = None, claims: str | None = None,
-           settings: dict | None = None, progress: bool = True) -> RunSummary:
+           settings: dict | None = None, progress: bool = True, in_flight: int | None = None) -> RunSummary:
     """Parameters are plain JSON values so that a served deployment can pass them."""
     started = time.perf_counter()
     settings = ExtractSettings(**settings) if settings else DEFAULT_SETTINGS
@@ -191,12 +211,14 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
             if progress:
                 print(f"{len(records)} berkas ditemukan; {len(plan.to_extract)} isi baru perlu dibaca.", file=sys.stderr, flush=True)
 
-            futures = {extract_files.submit([root_path / record.source for _, record in group], settings, year): group
-                       for group in task_groups(list(plan.to_extract.items()))}
+            def submit(group: list[tuple[ContentKey, FileRecord]]):
+                return extract_files.submit([root_path / record.source for _, record in group], settings, year)
+
             ocr_pages, pending, analyses, personal, flushed, done = 0, [], [], {}, time.monotonic(), 0
-            for future in as_completed(list(futures)):
-                group = futures.pop(future)
-                for (key, record), (document, analysis, found) in zip(group, future.result()):
+            groups = task_groups(list(plan.to_extract.items()))
+            window = in_flight or IN_FLIGHT_PER_WORKER * default_workers()
+            for group, results in stream_results(groups, submit, window=window):
+                for (key, record), (document, analysis, found) in zip(group, results):
                     done += 1
                     pending.append((key, document))
                     personal[key] = found
@@ -244,13 +266,19 @@ def run_ingest(root: Path, db: Path, *, region: str | None = None, year: int | N
 
     On Dask, extraction and analysis run on the cluster's workers (which must see the evidence
     folder at the same path and have Tesseract installed); every database write stays here."""
+    in_flight = None
     if dask_address:
+        from distributed import Client
         from prefect_dask import DaskTaskRunner
 
+        with Client(dask_address, timeout=30) as client:  # keep every worker thread of the cluster busy
+            in_flight = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
         runner = DaskTaskRunner(address=dask_address)
     else:
         runner = ThreadPoolTaskRunner(max_workers=workers or default_workers())
+        if workers:
+            in_flight = IN_FLIGHT_PER_WORKER * workers
     return ingest.with_options(task_runner=runner)(
         root=str(root), db=str(db), region=region, year=year, claims=str(claims) if claims else None,
-        settings=asdict(settings), progress=progress,
+        settings=asdict(settings), progress=progress, in_flight=in_flight,
     )

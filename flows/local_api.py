@@ -68,6 +68,25 @@ def _configured_api() -> bool:
     return bool(data.get("profiles", {}).get(active, {}).get("PREFECT_API_URL"))
 
 
+def healthy(api_url: str) -> bool:
+    """Whether a Prefect API answers its health check."""
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def stop_process(process: subprocess.Popen, timeout_s: float = 10) -> None:
+    """Terminate, then kill what does not stop in time, and reap it."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class LocalApi:
     def __init__(self) -> None:
         self.process: subprocess.Popen | None = None
@@ -99,12 +118,8 @@ class LocalApi:
             return False
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{self.url}/health", timeout=2) as response:
-                    if response.status == 200:
-                        return True
-            except OSError:
-                pass
+            if healthy(self.url):
+                return True
             time.sleep(0.1)
         self.stop()
         if os.environ.get("PREFECT_API_URL") == self.url:
@@ -114,12 +129,7 @@ class LocalApi:
     def stop(self) -> None:
         if self.process is None:
             return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop_process(self.process)
         self.process = None
 
     def __enter__(self) -> "LocalApi":

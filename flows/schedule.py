@@ -14,7 +14,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,6 +22,7 @@ from prefect.schedules import Cron
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from flows.ingest import ingest
+from flows.local_api import healthy, stop_process
 
 LOCAL_HOST = "127.0.0.1"
 LOCAL_PORT = 4200
@@ -33,14 +33,6 @@ def deployment_name(folder: Path) -> str:
     return f"malam-{folder.name or 'eviden'}"
 
 
-def _healthy(api_url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
 @contextmanager
 def prefect_api(port: int = LOCAL_PORT) -> Iterator[str]:
     """A Prefect API with the scheduler running: the configured one, or a local server started here."""
@@ -49,7 +41,7 @@ def prefect_api(port: int = LOCAL_PORT) -> Iterator[str]:
         yield configured
         return
     api_url = f"http://{LOCAL_HOST}:{port}/api"
-    if _healthy(api_url):
+    if healthy(api_url):
         with temporary_settings({PREFECT_API_URL: api_url}):
             yield api_url
         return
@@ -60,7 +52,7 @@ def prefect_api(port: int = LOCAL_PORT) -> Iterator[str]:
     )
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-        while not _healthy(api_url):
+        while not healthy(api_url):
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"Server Prefect lokal tidak dapat dijalankan di {api_url}")
             time.sleep(0.5)
@@ -69,11 +61,7 @@ def prefect_api(port: int = LOCAL_PORT) -> Iterator[str]:
         with temporary_settings({PREFECT_API_URL: api_url}):
             yield api_url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_process(server, timeout_s=20)
 
 
 def serve_schedule(folder: Path, db: Path, *, cron: str, timezone: str = "Asia/Jakarta", region: str | None = None,

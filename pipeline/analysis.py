@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zlib
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import lru_cache
@@ -22,7 +21,7 @@ from pathlib import PurePosixPath
 from typing import Any, Sequence
 
 from pipeline.facts import Facts, read_facts
-from pipeline.flags import SIGNATURE_CHARS, real_words
+from pipeline.flags import near_duplicate_signature, real_words
 from pipeline.levels import LevelStep, LevelTrace, level_trace
 from pipeline.matching import Match, Prepared, contains, match, prepare
 from pipeline.normalize import Normalizer
@@ -30,8 +29,6 @@ from pipeline.rules import RULES_DIR, Common, Framework, available_frameworks, f
 
 # Bump when analysis code changes its result for the same text and rules.
 ANALYSIS_CODE_VERSION = "1"
-SKETCH_SIZE = 32  # bottom-k shingle hashes kept per document for near-duplicate candidates
-SHINGLE_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -74,13 +71,6 @@ def analysis_version(framework: Framework) -> str:
     return f"{framework.id}/a{ANALYSIS_CODE_VERSION}/{digest.hexdigest()[:12]}"
 
 
-def sketch(signature: str, size: int = SKETCH_SIZE) -> tuple[int, ...]:
-    """Bottom-k hashes of word shingles: documents sharing many of them are near-duplicate candidates."""
-    words = signature.split()
-    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    return tuple(sorted(zlib.crc32(s.encode()) for s in shingles if s)[:size])
-
-
 def _reviews(doc: Prepared, framework: Framework, common: Common) -> tuple[int, ...]:
     threshold = common.thresholds.match_score
     if not any(contains(p, doc.title, threshold) for p in common.review_phrases):
@@ -109,8 +99,8 @@ def analyze(pages: Sequence[str], file_name: str, analyzer: Analyzer) -> Analysi
                                common) for m in matches)
     full = prepared.full
     words = real_words(full)
-    signature = full[:SIGNATURE_CHARS] if words >= common.thresholds.unreadable_min_words else ""
-    return Analysis(facts, matches, traces, words, signature, sketch(signature) if signature else (),
+    signature, hashes = near_duplicate_signature(full, common, words)
+    return Analysis(facts, matches, traces, words, signature, hashes,
                     _reviews(prepared, framework, common), _plans(prepared, facts, framework, common))
 
 

@@ -7,6 +7,7 @@ documents in the folder. Thresholds come from `rules/common.yaml`.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,11 @@ _WORD = re.compile(r"[a-z]{3,}")
 _VOWEL = re.compile(r"[aeiou]")
 SIGNATURE_CHARS = 4000  # near-duplicate comparison looks at the start of the text
 LENGTH_RATIO = 0.7  # documents whose text lengths differ more than this are never near-duplicates
+SKETCH_SIZE = 32  # bottom-k shingle hashes kept per document for near-duplicate candidates
+SHINGLE_WORDS = 3
+# A shingle hash found in more documents than this is boilerplate and makes no candidates.
+COMMON_SHINGLE_MIN = 64
+COMMON_SHINGLE_SHARE = 0.05
 CANDIDATE_SHARE = 0.25  # share of bottom-k shingle hashes two texts must have in common to be compared
 
 
@@ -81,15 +87,26 @@ def irrelevant() -> Flag:
                               "unggah; jika memang eviden, pastikan judul dan isinya menyebut pokok indikatornya.")
 
 
+def sketch(signature: str, size: int = SKETCH_SIZE) -> tuple[int, ...]:
+    """Bottom-k hashes of word shingles: documents sharing many of them are near-duplicate candidates."""
+    words = signature.split()
+    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    return tuple(sorted(zlib.crc32(s.encode()) for s in shingles if s)[:size])
+
+
+def near_duplicate_signature(normalised: str, common: Common, words: int | None = None) -> tuple[str, tuple[int, ...]]:
+    """(start of the text, its sketch) for near-duplicate checks; empty when the text has too few words."""
+    words = real_words(normalised) if words is None else words
+    if words < common.thresholds.unreadable_min_words:
+        return "", ()
+    signature = normalised[:SIGNATURE_CHARS]
+    return signature, sketch(signature)
+
+
 def duplicate_groups(items: Sequence[tuple[str, str, str]], common: Common) -> list[list[str]]:
     """Groups of paths with the same bytes or near-same text (re-scans). items: (path, sha256, normalised text)."""
-    from pipeline.analysis import sketch
-
-    signed = []
-    for path, sha, text in items:
-        signature = text[:SIGNATURE_CHARS] if real_words(text) >= common.thresholds.unreadable_min_words else ""
-        signed.append((path, sha, signature, sketch(signature) if signature else ()))
-    return near_duplicate_groups(signed, common)
+    return near_duplicate_groups([(path, sha, *near_duplicate_signature(text, common)) for path, sha, text in items],
+                                 common)
 
 
 def near_duplicate_groups(items: Sequence[tuple[str, str, str, Sequence[int]]], common: Common) -> list[list[str]]:
@@ -97,7 +114,9 @@ def near_duplicate_groups(items: Sequence[tuple[str, str, str, Sequence[int]]], 
 
     Candidates are pairs sharing a quarter of their bottom-k shingle hashes (a near-duplicate
     shares most), so the folder is not compared pair by pair; each candidate is confirmed
-    with a full similarity ratio of the signatures.
+    with a full similarity ratio of the signatures. Hashes that many documents share (a
+    template's boilerplate) are left out of the counting, which keeps time and memory near
+    linear; two copies still share their own wording.
     """
     parent = {path: path for path, *_ in items}
 
@@ -122,7 +141,10 @@ def near_duplicate_groups(items: Sequence[tuple[str, str, str, Sequence[int]]], 
         for value in hashes:
             buckets.setdefault(value, []).append(index)
     shared: dict[tuple[int, int], int] = {}
+    common_shingle = max(COMMON_SHINGLE_MIN, int(COMMON_SHINGLE_SHARE * len(texts)))
     for members in buckets.values():
+        if len(members) > common_shingle:
+            continue  # boilerplate ("menimbang bahwa ..."): says nothing about duplicates, costs pairs squared
         for position, i in enumerate(members):
             for j in members[position + 1:]:
                 shared[(i, j)] = shared.get((i, j), 0) + 1

@@ -425,25 +425,6 @@ class AnalysisRow:
     data: str  # pipeline.analysis.to_json
 
 
-def load_documents(con: duckdb.DuckDBPyConnection) -> list:
-    """Current files with their page texts, as judgement input."""
-    from pipeline.judge import DocInput
-
-    rows = con.execute(
-        """SELECT f.path, f.sha256, f.status, f.problems, coalesce(e.ocr_pages, 0), e.ocr_confidence,
-                  coalesce(list(p.text ORDER BY p.page_no) FILTER (WHERE p.text IS NOT NULL), [])
-           FROM files f
-           LEFT JOIN extractions e
-             ON e.sha256 = f.sha256 AND e.name_class = f.name_class AND e.extractor_version = f.extractor_version
-           LEFT JOIN pages p
-             ON p.sha256 = f.sha256 AND p.name_class = f.name_class AND p.extractor_version = f.extractor_version
-           GROUP BY ALL ORDER BY f.path"""
-    ).fetchall()
-    return [DocInput(path, sha, status, tuple(p.code for p in problems_from_json(problems)), tuple(texts),
-                     ocr_pages, ocr_confidence)
-            for path, sha, status, problems, ocr_pages, ocr_confidence, texts in rows]
-
-
 def save_judgement(con: duckdb.DuckDBPyConnection, run_id: int, judgement) -> None:
     """Write one run's judgement in a single transaction."""
     facts_rows, flag_rows, match_rows = [], [], []

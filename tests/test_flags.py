@@ -117,3 +117,19 @@ def test_near_duplicates_are_found_without_comparing_every_pair(common, monkeypa
     groups = flags.duplicate_groups(items, common)
     assert groups == [["d42.pdf", "rescan.pdf"]]
     assert len(compared) < 100  # of 45,150 pairs
+
+
+def test_shared_boilerplate_neither_hides_copies_nor_makes_every_pair_a_candidate(common, monkeypatch):
+    import random
+
+    rng = random.Random(11)
+    preamble = "menimbang bahwa dalam rangka mewujudkan tata kelola pemerintahan yang bersih efektif " * 4
+    vocabulary = [f"kata{n}" for n in range(5000)]
+    texts = [preamble + " ".join(rng.choice(vocabulary) for _ in range(250)) for _ in range(300)]
+    rescan = texts[7].replace("kata2", "kafa2", 4)
+    items = [(f"d{n}.pdf", f"h{n}", t) for n, t in enumerate(texts)] + [("rescan.pdf", "hx", rescan)]
+    compared = []
+    real_ratio = flags.fuzz.ratio
+    monkeypatch.setattr(flags.fuzz, "ratio", lambda a, b, **kw: compared.append(1) or real_ratio(a, b, **kw))
+    assert flags.duplicate_groups(items, common) == [["d7.pdf", "rescan.pdf"]]
+    assert len(compared) < 100

@@ -14,7 +14,6 @@ import io
 import os
 import resource
 import struct
-import time
 import zipfile
 import zlib
 from pathlib import Path

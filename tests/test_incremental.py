@@ -14,7 +14,7 @@ import pytest
 
 from flows.ingest import GROUP_FILES, SMALL_FILE_BYTES, task_groups
 from pipeline import cli
-from pipeline.analysis import Analysis, analyzer_for, analyze, from_json, to_json
+from pipeline.analysis import analyzer_for, analyze, from_json, to_json
 from pipeline.model import FileRecord
 from pipeline.storage import ContentKey
 from tests.evidence_factory import REGULATION_LINES, docx_file, nik_of, text_pdf
