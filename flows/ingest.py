@@ -14,6 +14,7 @@ import shutil
 import sys
 import time
 from datetime import date
+from functools import partial
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -22,11 +23,13 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows.processes import cores, run_each
 from pipeline.analysis import analyze_json, analyzer_for, file_name_of
-from pipeline.discover import discover, printable
-from pipeline.personal_data import protect, redact, scan
+from pipeline.discover import discover
+from pipeline.personal_data import redact, scan
 from pipeline.personal_data import to_json as personal_json
-from pipeline.extract import extract, extractor_version
+from pipeline.extract import extractor_version
+from pipeline.read import ReadFile, crashed, read_files
 from pipeline.inventory import content_outcome, file_rows, plan_run
 from pipeline.model import Document, FileRecord, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -68,20 +71,16 @@ class RunSummary:
 
 
 def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+    return cores()
 
 
 @task(name="extract-files", cache_policy=NO_CACHE, persist_result=False, retries=0)
-def extract_files(paths: list[Path], settings: ExtractSettings, year: int) -> list[tuple[Document, str, str]]:
-    """Extract, redact personal data and analyse files where they are read (a worker thread or a
-    Dask worker): only redacted text leaves this task."""
-    analyzer = analyzer_for(year)
-    results = []
-    for path in paths:
-        document, found = protect(extract(path, settings), analyzer.common)
-        results.append((document, analyze_json([p.text for p in document.pages], printable(path.name), analyzer),
-                        personal_json(found)))
-    return results
+def extract_files(paths: list[Path], settings: ExtractSettings, year: int, processes: int = 0) -> list[ReadFile]:
+    """Read a group of files where the task runs (a Dask worker), or in this machine's pool of
+    `processes` worker processes: only redacted text leaves either."""
+    if not processes:
+        return read_files(paths, settings, year)
+    return run_each(partial(read_files, settings=settings, year=year), paths, processes, crashed=crashed)
 
 
 def protect_backlog(store: Store, year: int) -> int:
@@ -190,14 +189,18 @@ def _progress(enabled: bool, done: int, total: int, path: str, document: Documen
 @flow(name="spbe-ingest", persist_result=False, log_prints=False,
       task_runner=ThreadPoolTaskRunner(max_workers=default_workers()))  # served runs: one Tesseract per core
 def ingest(root: str, db: str, region: str | None = None, year: int | None = None, claims: str | None = None,
-           settings: dict | None = None, progress: bool = True, in_flight: int | None = None) -> RunSummary:
-    """Parameters are plain JSON values so that a served deployment can pass them."""
+           settings: dict | None = None, progress: bool = True, in_flight: int | None = None,
+           processes: int | None = None) -> RunSummary:
+    """Parameters are plain JSON values so that a served deployment can pass them. `processes`: worker
+    processes that read the files (None: one per core when there are several; 0: in the task itself)."""
     started = time.perf_counter()
     settings = ExtractSettings(**settings) if settings else DEFAULT_SETTINGS
     year = year or date.today().year
     analyzer = analyzer_for(year)
     root_path = Path(root).resolve()
     version = extractor_version(settings)
+    if processes is None:
+        processes = default_workers() if default_workers() > 1 else 0
     with run_lock(Path(db)), Store.open(Path(db)) as store:
         settings = replace(settings, work_dir=str(_fresh_work_dir(Path(db))))
         run_id = store.start_run(root=str(root_path), region=region, year=year, claims=claims, version=version)
@@ -212,13 +215,14 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
                 print(f"{len(records)} berkas ditemukan; {len(plan.to_extract)} isi baru perlu dibaca.", file=sys.stderr, flush=True)
 
             def submit(group: list[tuple[ContentKey, FileRecord]]):
-                return extract_files.submit([root_path / record.source for _, record in group], settings, year)
+                return extract_files.submit([root_path / record.source for _, record in group], settings, year, processes)
 
             ocr_pages, pending, analyses, personal, flushed, done = 0, [], [], {}, time.monotonic(), 0
             groups = task_groups(list(plan.to_extract.items()))
             window = in_flight or IN_FLIGHT_PER_WORKER * default_workers()
             for group, results in stream_results(groups, submit, window=window):
-                for (key, record), (document, analysis, found) in zip(group, results):
+                for (key, record), read in zip(group, results):
+                    document, analysis, found = read.document, read.analysis, read.personal
                     done += 1
                     pending.append((key, document))
                     personal[key] = found
@@ -266,7 +270,7 @@ def run_ingest(root: Path, db: Path, *, region: str | None = None, year: int | N
 
     On Dask, extraction and analysis run on the cluster's workers (which must see the evidence
     folder at the same path and have Tesseract installed); every database write stays here."""
-    in_flight = None
+    in_flight, processes = None, None
     if dask_address:
         from distributed import Client
         from prefect_dask import DaskTaskRunner
@@ -274,11 +278,13 @@ def run_ingest(root: Path, db: Path, *, region: str | None = None, year: int | N
         with Client(dask_address, timeout=30) as client:  # keep every worker thread of the cluster busy
             in_flight = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
         runner = DaskTaskRunner(address=dask_address)
+        processes = 0  # Dask workers are processes already
     else:
         runner = ThreadPoolTaskRunner(max_workers=workers or default_workers())
         if workers:
             in_flight = IN_FLIGHT_PER_WORKER * workers
+            processes = workers if workers > 1 else 0
     return ingest.with_options(task_runner=runner)(
         root=str(root), db=str(db), region=region, year=year, claims=str(claims) if claims else None,
-        settings=asdict(settings), progress=progress, in_flight=in_flight,
+        settings=asdict(settings), progress=progress, in_flight=in_flight, processes=processes,
     )

@@ -221,7 +221,14 @@ def _cmd_run(args: argparse.Namespace, config: dict) -> int:
     if args.dask_address:
         _check_dask(args.dask_address)
     _prefect_defaults()
+    from flows import processes
     from flows.local_api import LocalApi
+
+    workers = args.workers or processes.cores()
+    if not args.dask_address and workers > 1:  # worker processes import the pipeline while Prefect starts
+        from pipeline.read import warm
+
+        processes.start(workers, warm, year)
 
     with LocalApi.start() as api:  # Prefect's local server starts while we import
         from flows.ingest import run_ingest

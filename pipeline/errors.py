@@ -240,3 +240,16 @@ def file_timeout(read: int, total: int, limit_s: float) -> Problem:
         ),
         detail=f"file_timeout_s={limit_s} pages_read={read} pages={total}",
     )
+
+
+def reader_crashed(detail: str = "") -> Problem:
+    """The process reading the file died (a library crash on a malformed file, or out of memory);
+    the run went on without it."""
+    return Problem(
+        code="crashed",
+        message=(
+            "Pembaca berkas berhenti mendadak saat membaca berkas ini (kemungkinan berkas rusak atau terlalu berat), "
+            "sehingga isinya tidak terbaca. Buka berkas aslinya, simpan ulang atau pindai ulang, lalu unggah kembali."
+        ),
+        detail=detail,
+    )

@@ -80,12 +80,20 @@ def _fold(line: str) -> str:
     return s
 
 
+_LINE_DECORATION = re.compile(r"^[|\[\]{}•*~\"'“”‘’_=»«]+\s*")
+
+
+@lru_cache(maxsize=None)
+def _title_pattern(pattern: str) -> re.Pattern:
+    return re.compile(_PREFIX + "(?:" + pattern + ")")
+
+
 def _lines(text: str) -> list[str]:
     out = []
     for raw in text.splitlines():
         s = _WS.sub(" ", raw).strip()
         # OCR table borders and bullets at the start of a line
-        s = re.sub(r"^[|\[\]{}•*~\"'“”‘’_=»«]+\s*", "", s).strip()
+        s = _LINE_DECORATION.sub("", s).strip()
         if s:
             out.append(s)
     return out
@@ -396,7 +404,7 @@ def _classify(head: _Head, pages: Sequence[str], file_name: str) -> tuple[str, i
     for i in zone:
         f = head.folded[i]
         for kind, pat in _REG_TITLE:
-            m = re.match(_PREFIX + "(?:" + pat + ")", f)
+            m = _title_pattern(pat).match(f)
             if not m:
                 continue
             near = " ".join(head.folded[i:i + 5])
@@ -420,7 +428,7 @@ def _classify(head: _Head, pages: Sequence[str], file_name: str) -> tuple[str, i
         if not _is_titleish(head.lines[i], i):
             continue
         for kind, pat in _WEAK_TITLE:
-            if re.match(_PREFIX + "(?:" + pat + ")", f):
+            if _title_pattern(pat).match(f):
                 return kind, i, None
     # SOP tables name themselves ("Nomor SOP", "Nama SOP")
     if any(re.match(r"^(?:NOMOR|NAMA)\s+SOP\b", f) for f in head.folded):

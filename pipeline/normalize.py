@@ -89,22 +89,29 @@ class Normalizer:
         return self._fold_damaged(self._pattern.sub(lambda m: self._pairs[m.group(0)], simple))
 
     def _fold_damaged(self, text: str) -> str:
-        """Fold OCR-damaged or misspelt long variants that the exact pass left behind."""
+        """Fold OCR-damaged or misspelt long variants that the exact pass left behind, left to right:
+        a replacement is never searched again (a canonical form may itself be close to the variant,
+        as "standar operasional prosedur" is to "...prosedure")."""
         for variant in self._fuzzy:
             if not any(anchor in text for anchor in self._anchors[variant]):
                 continue
+            canonical = self._pairs[variant]
+            position = 0
             for _ in range(MAX_FUZZY_FOLDS):
-                if len(text) < len(variant):
-                    if fuzz.ratio(variant, text) >= FUZZY_VARIANT_SCORE:
-                        text = self._pairs[variant]
+                rest = text[position:]
+                if len(rest) < len(variant):
+                    if position == 0 and fuzz.ratio(variant, rest) >= FUZZY_VARIANT_SCORE:
+                        text = canonical
                     break
-                found = fuzz.partial_ratio_alignment(variant, text, score_cutoff=FUZZY_VARIANT_SCORE)
+                found = fuzz.partial_ratio_alignment(variant, rest, score_cutoff=FUZZY_VARIANT_SCORE)
                 if found is None:
                     break
-                span = snap_to_words(text, found.dest_start, found.dest_end)
+                span = snap_to_words(rest, found.dest_start, found.dest_end)
                 if span is None:
                     break  # inside a longer word: not this variant
-                text = text[:span[0]] + self._pairs[variant] + text[span[1]:]
+                start, end = position + span[0], position + span[1]
+                text = text[:start] + canonical + text[end:]
+                position = start + len(canonical)
         return text
 
 

@@ -73,6 +73,7 @@ FLAG_LABELS = {
     "vanished": "Berkas hilang saat dibaca",
     "permission_denied": "Akses ditolak",
     "io_error": "Galat baca berkas",
+    "crashed": "Pembaca berkas terhenti",
 }
 FLAG_EXPLANATIONS = {  # for flags that carry no message of their own (indicator flags)
     "cited_file_missing": "Berkas yang disebut dalam penilaian mandiri tidak ditemukan di folder eviden; "

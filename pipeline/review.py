@@ -73,6 +73,7 @@ FLAG_LABELS = {
     "vanished": "Berkas hilang saat dibaca",
     "permission_denied": "Tidak ada izin membaca",
     "io_error": "Gangguan baca berkas",
+    "crashed": "Pembaca berkas terhenti",
 }
 # What the admin asks the OPD to do, per code.
 FLAG_ACTIONS = {
@@ -95,6 +96,7 @@ FLAG_ACTIONS = {
     "vanished": "Periksa folder eviden; jalankan ulang pemeriksaan setelah berkas stabil.",
     "permission_denied": "Minta pengelola server memberi izin baca pada berkas ini.",
     "io_error": "Periksa media penyimpanan folder eviden, lalu jalankan ulang pemeriksaan.",
+    "crashed": "Minta OPD menyimpan ulang atau memindai ulang berkas dari sumber aslinya, lalu unggah ulang.",
 }
 DEFAULT_ACTION = "Tinjau berkas dan tentukan perbaikan yang perlu dilakukan OPD."
 

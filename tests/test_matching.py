@@ -24,6 +24,22 @@ def test_spbe_long_form_folds_even_when_damaged(normalize, text):
     assert normalize(text) == "spbe"
 
 
+def test_every_damaged_occurrence_folds_even_after_a_correct_one(normalize):
+    text = "Sistem Pemerintahan Berbasis Elektronik dan Sistim Pemerintahan Berbasis Elektonik"
+    assert normalize(text) == "spbe dan spbe"
+
+
+def test_a_canonical_form_close_to_its_damaged_variant_is_folded_once_not_again_and_again(normalize, monkeypatch):
+    from pipeline import normalize as normalize_module
+
+    searches = []
+    real = normalize_module.fuzz.partial_ratio_alignment
+    monkeypatch.setattr(normalize_module.fuzz, "partial_ratio_alignment",
+                        lambda *a, **k: searches.append(a[0]) or real(*a, **k))
+    text = "Standar Operasional Prosedure pelayanan; " * 3
+    assert normalize(text).count("standar operasional prosedur pelayanan") == 3
+    assert searches.count("standar operasional prosedure") <= 4  # three folds and one search that finds none
+
 @pytest.mark.parametrize("phrase, text, expected", [
     ("arsitektur spbe", "tentang arsitektur spbe pemerintah daerah", True),
     ("arsitektur spbe", "tentang arsitektr spbe pemerintah daerah", True),  # OCR dropped a letter

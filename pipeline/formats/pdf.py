@@ -85,6 +85,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 # A word-like token: ASCII letters/digits with inner separators, optional brackets/punctuation around.
 _WORD = re.compile(r"""^[(\["'“‘:/\-]*[0-9A-Za-z]+(?:[-–'’./,:;@&][0-9A-Za-z]+)*[)\]"'”’.,;:!?%\-]*$""")
 _PUNCT_RUN = re.compile(r"^(.)\1*$")
+_BARE_TOKEN = re.compile(r"(?<!\S)(?:[^\w\s]|_)+(?!\S)")  # a whitespace-separated token with no letter or digit
 
 DAMAGED_NOTE = "Halaman ini rusak sehingga tidak dapat dibaca."
 TOO_LARGE_NOTE = "Halaman ini berukuran terlalu besar untuk dibaca dengan OCR."
@@ -219,13 +220,13 @@ def text_layer_verdict(text: str, settings: ExtractSettings, *, image_coverage: 
 
 
 def plausible_ratio(text: str) -> float:
-    """Share of word-like tokens; lone punctuation and dot/underscore runs ("......") are ignored."""
-    words = counted = 0
-    for token in text.split():
-        if not any(ch.isalnum() for ch in token) and (len(token) <= 3 or _PUNCT_RUN.match(token)):
-            continue
-        counted += 1
-        words += bool(_WORD.match(token))
+    """Share of word-like tokens; lone punctuation and dot/underscore runs ("......") are ignored.
+    The per-token tests run as C-level filters: this is on every text-layer page."""
+    tokens = text.split()
+    words = len(list(filter(_WORD.match, tokens)))  # a word-like token always has a letter or digit
+    bare = _BARE_TOKEN.findall(text)  # tokens without any letter or digit
+    ignored = sum(1 for token in bare if len(token) <= 3 or _PUNCT_RUN.match(token))
+    counted = len(tokens) - ignored
     return words / counted if counted else 0.0
 
 
