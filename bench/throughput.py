@@ -454,7 +454,7 @@ def main(argv: list[str] | None = None) -> int:
         (f"text-layer pages/s per core (text-only - empty = {text_net_s:.1f} s)", f"{ratios['text_pages_per_s_per_core']:.1f}",
          f">= {TARGETS['text_pages_per_s_per_core']:.0f}", checks["text_pages_per_s_per_core"]),
         ("  same, per CPU-second used (text-only - empty cpu)", f"{text_rate_cpu:.1f}", "(pages / core-second)", None),
-        ("  same, from extract() seconds stored per file", f"{text_rate_inner:.1f}", "(pages/s, 1 worker thread each)", None),
+        ("  same, from extract() seconds stored per file", f"{text_rate_inner:.1f}", "(pages/s, in one worker process)", None),
         ("OCR pages/s per core, limit", f"{ratios['ocr_pages_per_s_per_core_limit']:.3f}", "", None),
         ("OCR pages/s per core, pipeline (cold - text-only)", f"{ratios['ocr_pages_per_s_per_core_pipeline']:.3f}", "", None),
         ("peak memory (process tree, all spbe runs)", f"{_mib(peak)} MiB", "<= 1024 MiB", checks["peak_bytes"]),

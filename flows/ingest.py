@@ -1,9 +1,9 @@
 """Prefect flow: an evidence folder becomes extracted text in DuckDB.
 
-Thin glue over `pipeline`: discover and plan (pure), extract unknown contents
-as parallel tasks (Tesseract runs in its own processes, so threads keep both
-cores busy), and write every result through the flow's single DuckDB writer
-as it arrives.
+Thin glue over `pipeline`: discover and plan (pure), read unknown contents as
+parallel tasks (each a thread that hands its group of files to a worker
+process, see flows/processes.py; on Dask the task reads in place), and write
+every result through the flow's single DuckDB writer as it arrives.
 """
 
 from __future__ import annotations
