@@ -410,9 +410,45 @@ def fault_nik_document(site: Site) -> str:
             f"personal_data flags: {flagged}; pages storing a raw NIK: {stored}")
 
 
+def _worker_running_tesseract(run_pid: int) -> int | None:
+    """A worker process of the run (run -> forkserver -> worker) that is running Tesseract now."""
+    def parent(pid: int) -> int:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return int(f.read().rsplit(b")", 1)[1].split()[1])
+
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and (entry / "comm").read_text().strip() == "tesseract":
+                worker = parent(int(entry.name))
+                if parent(parent(worker)) == run_pid:
+                    return worker
+        except (OSError, ValueError, IndexError):
+            continue
+    return None
+
+
+def fault_worker_killed(site: Site) -> str:
+    """A worker process dies mid-OCR (as under the kernel's OOM killer): the run must go on."""
+    paths = scanned_folder(site.folder, scans=6, texts=2)
+    run = site.run("--quiet")
+    worker, deadline = None, time.monotonic() + 120
+    while worker is None and run.running() and time.monotonic() < deadline:
+        worker = _worker_running_tesseract(run.proc.pid)
+        time.sleep(0.05)
+    if worker is None:
+        raise RuntimeError("no worker was seen running Tesseract")
+    os.kill(worker, 9)
+    code = run.finish(600)
+    statuses = sorted({file_status(site.db, path) for path in paths})
+    ocr_pages = query(site.db, "SELECT ocr_pages FROM runs ORDER BY run_id DESC LIMIT 1")[0][0]
+    return (f"worker {worker} killed during OCR; run exit {code}; {len(paths)} new files -> "
+            f"{'/'.join(statuses)}; {ocr_pages} OCR pages (6 scans, the killed one read again)")
+
+
 FAULTS: dict[str, Callable[[Site], str]] = {
     "SIGKILL during OCR": fault_kill_during_ocr,
     "SIGKILL during a write": fault_kill_during_write,
+    "worker process killed during OCR": fault_worker_killed,
     "concurrent second run": fault_concurrent_run,
     "review decision during a run": fault_review_during_run,
     "decompression-bomb image": fault_decompression_bomb,
