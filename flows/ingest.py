@@ -29,7 +29,7 @@ from pipeline.discover import discover
 from pipeline.personal_data import redact, scan
 from pipeline.personal_data import to_json as personal_json
 from pipeline.extract import extractor_version
-from pipeline.read import ReadFile, crashed, read_files
+from pipeline.read import ReadFile, analyze_stored, crashed, read_files
 from pipeline.inventory import content_outcome, file_rows, plan_run
 from pipeline.model import Document, FileRecord, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
@@ -133,12 +133,19 @@ def task_groups(items: list[tuple[ContentKey, FileRecord]]) -> list[list[tuple[C
 
 
 @task(name="analyze-texts", cache_policy=NO_CACHE, persist_result=False, retries=0)
-def analyze_texts(batch: list[tuple[AnalysisKey, list[str]]], year: int) -> list[AnalysisRow]:
-    analyzer = analyzer_for(year)
-    return [AnalysisRow(key, analyzer.version, analyze_json(pages, key.file_name, analyzer)) for key, pages in batch]
+def analyze_texts(batch: list[tuple[AnalysisKey, list[str]]], year: int, processes: int = 0) -> list[AnalysisRow]:
+    """Analyse stored texts in a worker process (pure Python: threads would share one core)."""
+    texts = [(key.file_name, pages) for key, pages in batch]
+    if processes:
+        analyses = run_each(partial(analyze_stored, year=year), texts, processes,
+                            crashed=lambda item, why: analyze_stored([item], year)[0])  # pure Python: retry here
+    else:
+        analyses = analyze_stored(texts, year)
+    version = analyzer_for(year).version
+    return [AnalysisRow(key, version, analysis) for (key, _), analysis in zip(batch, analyses)]
 
 
-def analyze_backlog(store: Store, run_id: int, year: int, window: int) -> int:
+def analyze_backlog(store: Store, run_id: int, year: int, window: int, processes: int = 0) -> int:
     """Analyse stored texts that have no analysis for these rules (rules changed, a renamed copy),
     a bounded number of batches in flight so texts stream through memory."""
     backlog = store.analysis_backlog(analyzer_for(year).version)
@@ -146,7 +153,7 @@ def analyze_backlog(store: Store, run_id: int, year: int, window: int) -> int:
     in_flight = []
     for number, keys in enumerate(batches):
         texts = store.page_texts(keys)
-        in_flight.append(analyze_texts.submit(list(texts.items()), year))
+        in_flight.append(analyze_texts.submit(list(texts.items()), year, processes))
         if len(in_flight) >= window or number == len(batches) - 1:
             for future in in_flight:
                 store.save_analyses(future.result(), run_id)
@@ -240,7 +247,7 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
             rows = file_rows(plan, contents, previous, version=version, run_id=run_id)
             removed = store.save_files(rows, run_id)
             protect_backlog(store, year)
-            analysed = analyze_backlog(store, run_id, year, window=max(2, default_workers()))
+            analysed = analyze_backlog(store, run_id, year, window=max(2, default_workers()), processes=processes)
             judgement = judge_folder(store, run_id, region, year, claims)
             by_status = {s.value: sum(1 for r in rows if r.status is s) for s in Status}
             counts = {

@@ -39,6 +39,13 @@ def read_files(paths: list[Path], settings: ExtractSettings, year: int) -> list[
     return results
 
 
+def analyze_stored(texts: list[tuple[str, list[str]]], year: int) -> list[str]:
+    """Analyses (analyze_json) of (file name, page texts) already stored: the rules changed, or a known
+    content appeared under a new name."""
+    analyzer = analyzer_for(year)
+    return [analyze_json(pages, file_name, analyzer) for file_name, pages in texts]
+
+
 def crashed(path: Path, why: str) -> ReadFile:
     """The record of a file whose reader process died: failed, with nothing read."""
     document = Document("unknown", Status.FAILED, problems=(errors.reader_crashed(why),))
