@@ -18,25 +18,18 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from functools import partial
 from pathlib import Path
 
+from flows.processes import die_with_parent
+
 STARTUP_TIMEOUT_S = 120.0
-
-
-def _die_with_parent() -> None:
-    """Linux: the server gets SIGTERM when the run dies, even by SIGKILL, instead of lingering."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def _free_port() -> int:
@@ -106,7 +99,8 @@ class LocalApi:
             [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.submodule_search_locations[0]).parent),
              "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
              "--log-level", "error", "--lifespan", "on"],
-            env=env, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            env=env, stdin=subprocess.DEVNULL,  # the server dies with the run, even when it is SIGKILLed
+            preexec_fn=partial(die_with_parent, signal.SIGTERM) if sys.platform == "linux" else None,
         )
         api.url = f"http://127.0.0.1:{port}/api"
         os.environ["PREFECT_API_URL"] = api.url

@@ -42,18 +42,23 @@ def cores() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def _worker_setup() -> None:
-    """Ctrl-C is the run's to handle (it shuts the pool down). Linux: a worker ends when the
-    forkserver, and so the run, ends, even by SIGKILL."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def die_with_parent(sig: int) -> None:
+    """Linux: this process gets `sig` when its parent dies, even by SIGKILL, instead of lingering."""
     if sys.platform != "linux":
         return
     try:
         import ctypes
 
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, sig)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+
+
+def _worker_setup() -> None:
+    """Ctrl-C is the run's to handle (it shuts the pool down); a worker ends when the forkserver, and so
+    the run, ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(signal.SIGKILL)
 
 
 def _context() -> multiprocessing.context.BaseContext:
