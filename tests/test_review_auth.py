@@ -28,17 +28,11 @@ from pipeline.review import (
 )
 from tests.browser import free_port
 from tests.test_review import CORRUPT, DRAFT, Site, csrf_token, decide, gap_keys
+from tests.test_review import site  # noqa: F401  (the same nightly-run fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 USER, PASSWORD = "admin.kominfo", "Rahasia-Sukamaju-2025"
 EVIL = "http://evil.example"
-
-
-@pytest.fixture
-def site(tmp_path, framework, common) -> Site:
-    s = Site(tmp_path, framework, common)
-    s.nightly()
-    return s
 
 
 @pytest.fixture
