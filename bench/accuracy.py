@@ -29,9 +29,9 @@ def main() -> int:
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args()
 
-    from pipeline import cli
-    from pipeline.accuracy import evaluate
-    from pipeline.claims import read_claims
+    from spbe import cli
+    from pipeline.judge.accuracy import evaluate
+    from pipeline.judge.claims import read_claims
     from pipeline.rules import framework_for_year
 
     labels = yaml.safe_load(args.labels.read_text(encoding="utf-8"))

@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pypdfium2 as pdfium  # noqa: E402
 import pytesseract  # noqa: E402
 
-from pipeline.extract import extract  # noqa: E402
-from pipeline.formats import pdf as pdf_module  # noqa: E402
-from pipeline.ocr import ocr_image, parse_tsv  # noqa: E402
+from pipeline.extract.extractor import extract  # noqa: E402
+from pipeline.extract.formats import pdf as pdf_module  # noqa: E402
+from pipeline.extract.ocr import ocr_image, parse_tsv  # noqa: E402
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings  # noqa: E402
 from samplegen.render import degrade, photograph, render_page  # noqa: E402
 from tests.fixtures import REGULATION_LINES, image_pdf, similarity, text_pdf  # noqa: E402

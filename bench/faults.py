@@ -171,7 +171,7 @@ def build_baseline(base: Path) -> Path:
     """The site every fault starts from: one completed run and one decision on its `corrupt` gap."""
     from fastapi.testclient import TestClient
 
-    from pipeline.review import create_app
+    from pipeline.review.app import create_app
     from tests.test_review import decide
 
     folder, db = base / "eviden", base / "spbe.duckdb"
@@ -245,7 +245,7 @@ def fault_concurrent_run(site: Site) -> str:
 def fault_review_during_run(site: Site) -> str:
     from fastapi.testclient import TestClient
 
-    from pipeline.review import create_app
+    from pipeline.review.app import create_app
     from tests.test_review import decide
 
     scanned_folder(site.folder, scans=12, texts=0)
@@ -324,7 +324,7 @@ def fault_tesseract_forever(site: Site) -> str:
     (shim / "tesseract").chmod(0o755)
     env = {**spbe_env(), "PATH": f"{shim}{os.pathsep}{os.environ['PATH']}"}
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(site.folder), "--db", str(site.db),
+    done = subprocess.run([sys.executable, "-m", "spbe.cli", "run", str(site.folder), "--db", str(site.db),
                            "--region", REGION, "--year", str(YEAR), "--quiet", "--file-timeout", "5"],
                           cwd=site.base, env=env, capture_output=True, text=True, timeout=300, check=False)
     took = time.monotonic() - started

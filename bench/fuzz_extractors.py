@@ -4,7 +4,7 @@ Seeds are valid files built in code (a text PDF with reportlab, PNG / JPEG /
 two-frame TIFF with Pillow, DOCX with python-docx, XLSX with openpyxl); hypothesis
 mutates them (byte flips, "interesting" integers written over size fields,
 truncations, splices of another seed, duplicated ranges, swapped headers) and
-`pipeline.extract.extract` reads each mutant with real pdfium, Pillow,
+`pipeline.extract.extractor.extract` reads each mutant with real pdfium, Pillow,
 python-docx, openpyxl and Tesseract. Every case must:
 
 * return a `Document` (extract() never raises),
@@ -35,7 +35,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.extract import extract  # noqa: E402
+from pipeline.extract.extractor import extract  # noqa: E402
 from pipeline.model import Document, Status  # noqa: E402
 from pipeline.settings import ExtractSettings  # noqa: E402
 

@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from pipeline.model import Document, Method, Page, Status
-from pipeline.storage import AnalysisKey, AnalysisRow, ContentKey, Store
+from pipeline.store.database import Store
+from pipeline.model import AnalysisKey, AnalysisRow, ContentKey
 
 WORDS = ("pemerintah daerah kota layanan aplikasi data informasi keamanan jaringan pusat sistem elektronik "
          "kebijakan rencana program kegiatan evaluasi pengelolaan arsitektur domain proses bisnis").split()

@@ -24,19 +24,20 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.processes import cores, run_each
-from pipeline.analysis import analyze_json, analyzer_for, file_name_of
-from pipeline.discover import discover
-from pipeline.personal_data import redact, scan
-from pipeline.personal_data import to_json as personal_json
-from pipeline.extract import extractor_version
-from pipeline.read import ReadFile, analyze_stored, crashed, read_files
-from pipeline.inventory import content_outcome, file_rows, plan_run
+from pipeline.judge.analysis import analyze_json, analyzer_for, file_name_of
+from pipeline.ingest.discover import discover
+from pipeline.privacy.personal_data import redact, scan
+from pipeline.privacy.personal_data import to_json as personal_json
+from pipeline.extract.extractor import extractor_version
+from pipeline.ingest.read import ReadFile, analyze_stored, crashed, read_files
+from pipeline.ingest.inventory import content_outcome, file_rows, plan_run
 from pipeline.model import Document, FileRecord, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
-from pipeline.claims import read_claims
-from pipeline.gaps import Gap, index_gaps
-from pipeline.judge import Judgement, decide
-from pipeline.storage import AnalysisKey, AnalysisRow, ContentKey, Store, StoredContent, load_analyzed, run_lock, save_judgement
+from pipeline.judge.claims import read_claims
+from pipeline.judge.gaps import Gap, index_gaps
+from pipeline.judge.decide import Judgement, decide
+from pipeline.store.database import Store, load_analyzed, run_lock, save_judgement
+from pipeline.model import AnalysisKey, AnalysisRow, ContentKey, StoredContent
 
 
 # Results are written in small batches: at most this many files or this many seconds of work wait

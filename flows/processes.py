@@ -29,7 +29,7 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-PRELOAD = ["pipeline.read"]  # imported once in the forkserver, inherited by every worker
+PRELOAD = ["pipeline.ingest.read"]  # imported once in the forkserver, inherited by every worker
 
 PROBE_TIMEOUT_S = 60.0
 

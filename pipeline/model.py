@@ -7,6 +7,7 @@ Every outcome — good, partial or broken — is a `Document`, so nothing is los
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from enum import Enum
 from statistics import fmean
 
@@ -106,3 +107,57 @@ class FileRecord:
     def source(self) -> str:
         """Relative name to open the file by."""
         return self.fs_path or self.path
+
+
+# --- records of a run, as stored (pipeline.store) and planned (pipeline.ingest) ---
+
+class ContentKey(NamedTuple):
+    """Identifies one extraction: the bytes, and the format the file name claims for them."""
+
+    sha256: str
+    name_class: str = ""
+
+
+@dataclass(frozen=True)
+class StoredContent:
+    """What the database already knows about one content hash."""
+
+    format: str
+    status: Status
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class FileRow:
+    """One file of the folder with its resolved outcome, ready for the `files` table."""
+
+    record: FileRecord
+    name_class: str
+    version: str
+    format: str
+    status: Status
+    problems: tuple[Problem, ...]
+    first_seen_run: int
+    changed_run: int
+
+
+class AnalysisKey(NamedTuple):
+    sha256: str
+    name_class: str
+    extractor_version: str
+    file_name: str
+
+
+@dataclass(frozen=True)
+class AnalysisRow:
+    key: AnalysisKey
+    analysis_version: str
+    data: str  # pipeline.judge.analysis.to_json
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A weak-evidence finding on one document: a code (see pipeline.outputs.labels) and its explanation."""
+
+    code: str
+    message: str

@@ -150,7 +150,7 @@ PERSONAL_DATA_KINDS = ("nik", "nip", "phone", "landline", "email", "email_dinas"
 
 @dataclass(frozen=True)
 class PersonalDataRules:
-    """When personal data found in a document (pipeline.personal_data) earns the `personal_data` flag."""
+    """When personal data found in a document (pipeline.privacy.personal_data) earns the `personal_data` flag."""
 
     # kind -> distinct values from which a document is flagged; kinds not listed are redacted, never flagged
     flag_min: dict[str, int] = field(default_factory=lambda: {"nik": 1, "nip": 3, "phone": 2, "email": 2})

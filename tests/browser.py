@@ -52,7 +52,7 @@ def review_server(db: Path, *, wait_s: float = 5) -> Iterator[str]:
     """The review page served by uvicorn on a free loopback port, in a background thread."""
     import uvicorn
 
-    from pipeline.review import create_app
+    from pipeline.review.app import create_app
 
     config = uvicorn.Config(create_app(db, wait_s=wait_s), host="127.0.0.1", port=free_port(), log_level="warning")
     server = uvicorn.Server(config)

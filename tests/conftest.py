@@ -36,7 +36,7 @@ def common():
 
 @pytest.fixture(scope="session")
 def normalize(common):
-    from pipeline.normalize import Normalizer
+    from pipeline.judge.normalize import Normalizer
 
     return Normalizer(common.synonyms)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from pipeline.claims import ClaimsError, read_claims
+from pipeline.judge.claims import ClaimsError, read_claims
 
 
 def test_csv_claims_are_read_with_their_cited_files(tmp_path):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from pipeline.review import create_app, load_review
-from pipeline.storage import session
+from pipeline.review.app import create_app, load_review
+from pipeline.store.database import session
 from tests.evidence_factory import corrupt_pdf, scanned_folder, text_pdf
 from tests.test_crash_safety import (
     PROGRESS,

@@ -2,7 +2,7 @@
 next run finishes the job: every file of the folder gets exactly one row, no content is read twice, the
 killed run is recorded as interrupted, and the export works.
 
-Real components only: `spbe run` in its own process (`python -m pipeline.cli`), real Tesseract on
+Real components only: `spbe run` in its own process (`python -m spbe.cli`), real Tesseract on
 generated scanned pages (~2 s each, so a run takes well over 10 s), real DuckDB files. The kill points are
 chosen by what the run shows, never by sleeping:
 
@@ -66,7 +66,7 @@ class Spbe:
 
     def __init__(self, *args: object, cwd: Path, env: dict[str, str] | None = None):
         self.args = [str(a) for a in args]
-        self.proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", *self.args], cwd=cwd,
+        self.proc = subprocess.Popen([sys.executable, "-m", "spbe.cli", *self.args], cwd=cwd,
                                      env=env or spbe_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
                                      start_new_session=True)

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from pipeline import cli
+from spbe import cli
 from tests.evidence_factory import docx_file, scan_image, scanned_pdf, text_pdf
 
 pytestmark = pytest.mark.slow
@@ -75,7 +75,7 @@ def test_extraction_ran_in_the_dask_worker_processes(both_runs, cluster):
     from distributed import Client
 
     with Client(cluster) as client:
-        loaded = client.run(lambda: "pipeline.extract" in sys.modules)
+        loaded = client.run(lambda: "pipeline.extract.extractor" in sys.modules)
     assert len(loaded) == 2 and any(loaded.values())
 
 

@@ -15,8 +15,8 @@ import openpyxl
 import pytest
 from PIL import Image
 
-from pipeline.detect import claimed_format, detect, detect_bytes, expected_formats
-from pipeline.extract import extract
+from pipeline.extract.detect import claimed_format, detect, detect_bytes, expected_formats
+from pipeline.extract.extractor import extract
 from pipeline.model import Status
 from tests.fixtures import ole2
 

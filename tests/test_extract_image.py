@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-import pipeline.ocr
-from pipeline.extract import extract
+import pipeline.extract.ocr
+from pipeline.extract.extractor import extract
 from pipeline.model import Method, Status
 from pipeline.settings import ExtractSettings
 from tests.fixtures import SHORT_LINES, squash, text_strip
@@ -41,7 +41,7 @@ def test_png_is_ocred(tmp_path: Path, strip: Image.Image) -> None:
 def test_exif_orientation_is_honoured(tmp_path: Path, strip: Image.Image, monkeypatch: pytest.MonkeyPatch) -> None:
     """GIVEN a phone JPEG stored sideways with EXIF Orientation 6 WHEN extracted THEN it is read upright
     from the tag alone (OSD is switched off so that it cannot rescue the page)."""
-    monkeypatch.setattr(pipeline.ocr, "_osd_rotation", lambda *args: 0)
+    monkeypatch.setattr(pipeline.extract.ocr, "_osd_rotation", lambda *args: 0)
     exif = Image.Exif()
     exif[0x0112] = 6  # viewer must turn it 90° clockwise
     path = tmp_path / "foto.jpg"

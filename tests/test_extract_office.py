@@ -13,7 +13,7 @@ import docx
 import openpyxl
 import pytest
 
-from pipeline.extract import extract
+from pipeline.extract.extractor import extract
 from pipeline.model import Method, Status
 from tests.fixtures import ole2
 

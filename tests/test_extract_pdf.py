@@ -14,9 +14,9 @@ from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-import pipeline.formats.pdf as pdf_module
-from pipeline.extract import extract
-from pipeline.formats.pdf import text_layer_verdict
+import pipeline.extract.formats.pdf as pdf_module
+from pipeline.extract.extractor import extract
+from pipeline.extract.formats.pdf import text_layer_verdict
 from pipeline.model import Method, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
 from tests.fixtures import REGULATION_LINES, SHORT_LINES, image_pdf, merge_pdfs, squash, text_pdf, text_strip
@@ -193,7 +193,7 @@ def test_real_regulations_are_read_from_their_text_layer(name: str, pages: int, 
 def test_fast_character_counts_agree_with_the_per_character_rules():
     from hypothesis import given, settings, strategies as st
 
-    from pipeline.formats.pdf import _garbage_count, _is_garbage, _nonspace
+    from pipeline.extract.formats.pdf import _garbage_count, _is_garbage, _nonspace
 
     @settings(max_examples=300, derandomize=True, deadline=None)
     @given(st.text(alphabet=st.characters(codec=None), max_size=80))

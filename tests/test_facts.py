@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline.facts import canonical_region, make_key, parse_date, read_facts, same_region
+from pipeline.judge.facts import canonical_region, make_key, parse_date, read_facts, same_region
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = Path(os.environ.get("SPBE_REAL_DOCS", Path(__file__).resolve().parents[2] / "shared" / "real"))
@@ -282,7 +282,7 @@ def test_title_is_the_subject_single_spaced():
 
 @pytest.fixture(scope="module")
 def real():
-    from pipeline.extract import extract
+    from pipeline.extract.extractor import extract
 
     for p in (SIGNED, DRAFT):
         assert p.is_file(), f"real test documents missing: {REAL} (set SPBE_REAL_DOCS)"
@@ -309,7 +309,7 @@ FIELDS = ("doc_type", "number", "year", "region", "signed")
 
 @pytest.fixture(scope="module")
 def sample_agreement():
-    from pipeline.extract import extract
+    from pipeline.extract.extractor import extract
     from pipeline.model import Status
 
     labels = yaml.safe_load(LABELS.read_text(encoding="utf-8"))["files"]

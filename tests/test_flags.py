@@ -6,8 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from pipeline import flags
-from pipeline.facts import Facts
+from pipeline.judge import flags
+from pipeline.judge.facts import Facts
 
 BASE = Facts(doc_type="perwali", title="SPBE", number="15", year=2023, enacted=None, region="Kota Sukamaju",
              regions_named=("Kota Sukamaju",), signed=True, draft_markers=(), period_years=(2023,), revokes=(),

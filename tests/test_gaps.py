@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.gaps import TARGET_LEVEL, index_gaps
+from pipeline.judge.gaps import TARGET_LEVEL, index_gaps
 
 
 def test_gaps_are_ordered_by_weight_times_level_gap(framework):

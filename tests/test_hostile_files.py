@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-import pipeline.extract
-import pipeline.formats.pdf
-from pipeline.discover import discover
-from pipeline.extract import extract
-from pipeline.formats.pdf import MIN_RENDER_DPI, render_scale
+import pipeline.extract.extractor
+import pipeline.extract.formats.pdf
+from pipeline.ingest.discover import discover
+from pipeline.extract.extractor import extract
+from pipeline.extract.formats.pdf import MIN_RENDER_DPI, render_scale
 from pipeline.model import Method, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
 from tests.evidence_factory import docx_file, scan_image, scanned_pdf, text_pdf, xlsx_file
@@ -165,7 +165,7 @@ def test_pdf_page_with_a_huge_media_box_is_not_rendered(tmp_path: Path, monkeypa
     """GIVEN a one-page PDF whose MediaBox is 200 000 pt (2.8 km at 300 dpi) holding only a drawn box
     WHEN extracted THEN the page is a too_large problem and never reaches OCR."""
     ocr_calls = []
-    monkeypatch.setattr(pipeline.formats.pdf, "ocr_image", lambda *a, **k: ocr_calls.append(a))
+    monkeypatch.setattr(pipeline.extract.formats.pdf, "ocr_image", lambda *a, **k: ocr_calls.append(a))
     path = tmp_path / "peta.pdf"
     path.write_bytes(build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
                                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200000 200000] /Contents 4 0 R >>",
@@ -184,8 +184,8 @@ def test_render_size_is_capped_by_pixels_and_side_but_normal_pages_keep_their_dp
     assert (14_400 * poster) ** 2 <= settings.max_image_pixels * 1.001
     assert poster * 72 >= MIN_RENDER_DPI
     banner = render_scale(595, 20_000, settings)  # a 7-metre banner: the long side is capped, still readable
-    assert 20_000 * banner <= pipeline.formats.pdf.MAX_RENDER_SIDE and banner * 72 >= MIN_RENDER_DPI
-    with pytest.raises(pipeline.formats.pdf._PageTooLarge):  # 700 metres: no useful resolution fits
+    assert 20_000 * banner <= pipeline.extract.formats.pdf.MAX_RENDER_SIDE and banner * 72 >= MIN_RENDER_DPI
+    with pytest.raises(pipeline.extract.formats.pdf._PageTooLarge):  # 700 metres: no useful resolution fits
         render_scale(10, 2_000_000, ExtractSettings(max_image_pixels=10**12))
 
 
@@ -362,14 +362,14 @@ def _good_files(tmp_path: Path) -> list[Path]:
 
 def _after_detection(monkeypatch: pytest.MonkeyPatch, change) -> None:
     """Run ``change(path)`` right after format detection, before the extractor opens the file."""
-    real = pipeline.extract.detect
+    real = pipeline.extract.extractor.detect
 
     def detect_then_change(path: Path):
         detection = real(path)
         change(path)
         return detection
 
-    monkeypatch.setattr(pipeline.extract, "detect", detect_then_change)
+    monkeypatch.setattr(pipeline.extract.extractor, "detect", detect_then_change)
 
 
 def test_file_deleted_between_detection_and_parsing_is_vanished(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,10 +13,10 @@ import duckdb
 import pytest
 
 from flows.ingest import GROUP_FILES, SMALL_FILE_BYTES, task_groups
-from pipeline import cli
-from pipeline.analysis import analyzer_for, analyze, from_json, to_json
+from spbe import cli
+from pipeline.judge.analysis import analyzer_for, analyze, from_json, to_json
 from pipeline.model import FileRecord
-from pipeline.storage import ContentKey
+from pipeline.model import ContentKey
 from tests.evidence_factory import REGULATION_LINES, docx_file, nik_of, text_pdf
 
 pytestmark = pytest.mark.slow

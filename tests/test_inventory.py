@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.inventory import content_outcome, file_outcome, plan_run
+from pipeline.ingest.inventory import content_outcome, file_outcome, plan_run
 from pipeline.model import FileRecord, Problem, Status
-from pipeline.storage import ContentKey, StoredContent
+from pipeline.model import ContentKey, StoredContent
 
 
 def record(path: str, sha: str, ext: str = "pdf", problems: tuple = ()) -> FileRecord:

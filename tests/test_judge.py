@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.claims import Claim
-from pipeline.judge import DocInput, judge
+from pipeline.judge.claims import Claim
+from pipeline.judge.decide import DocInput, judge
 
 HEAD = """WALI KOTA SUKAMAJU
 PROVINSI JAWA BARAT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.matching import find, match, prepare
+from pipeline.judge.matching import find, match, prepare
 
 
 @pytest.mark.parametrize("variant", [
@@ -30,7 +30,7 @@ def test_every_damaged_occurrence_folds_even_after_a_correct_one(normalize):
 
 
 def test_a_canonical_form_close_to_its_damaged_variant_is_folded_once_not_again_and_again(normalize, monkeypatch):
-    from pipeline import normalize as normalize_module
+    from pipeline.judge import normalize as normalize_module
 
     searches = []
     real = normalize_module.fuzz.partial_ratio_alignment
@@ -103,8 +103,8 @@ def test_negative_title_vetoes_a_link(framework, common, normalize):
 
 
 def test_the_whole_document_prefilter_keeps_every_phrase_a_page_could_match(common):
-    from pipeline.matching import find, possible_phrases, prepare
-    from pipeline.normalize import Normalizer
+    from pipeline.judge.matching import find, possible_phrases, prepare
+    from pipeline.judge.normalize import Normalizer
 
     pages = ["Laporan kegiatan tahun 2024 tentang pelatihan pegawai.",
              "Rapat membahas Arsitektr SPBE dan jaringan intra pemerintah daerah.",  # OCR-damaged phrase

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from pipeline.extract import extract
+from pipeline.extract.extractor import extract
 from pipeline.model import Method
-from pipeline.ocr import OcrResult, estimate_skew, ocr_image, parse_tsv
+from pipeline.extract.ocr import OcrResult, estimate_skew, ocr_image, parse_tsv
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
 from tests.fixtures import REGULATION_LINES, SHORT_LINES, degrade, photograph, render_page, similarity, text_strip
 

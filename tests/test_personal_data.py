@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from pipeline import personal_data as pd
+from pipeline.privacy import personal_data as pd
 from pipeline.rules import RULES_DIR, RulesError, load_common
 
 

@@ -12,12 +12,13 @@ import re
 
 import pytest
 
-from pipeline import personal_data as pd
-from pipeline.flags import Flag
-from pipeline.judge import DocInput, judge
+from pipeline.privacy import personal_data as pd
+from pipeline.model import Flag
+from pipeline.judge.decide import DocInput, judge
 from pipeline.model import FileRecord, Status
-from pipeline.report import write_report
-from pipeline.storage import FileRow, Store, save_judgement, session
+from pipeline.outputs.report import write_report
+from pipeline.store.database import Store, save_judgement, session
+from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation
 from tests.test_personal_data import nik
 

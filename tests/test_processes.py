@@ -141,7 +141,7 @@ def test_a_finished_run_leaves_no_worker_process_behind(tmp_path, prefect_backen
     scanned_folder(folder, scans=1, texts=3)
     marker = f"SPBE_TEST_RUN={uuid.uuid4().hex}"
     env = {**spbe_env(), marker.split("=")[0]: marker.split("=")[1]}
-    run = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(folder), "--db", str(tmp_path / "spbe.duckdb"),
+    run = subprocess.Popen([sys.executable, "-m", "spbe.cli", "run", str(folder), "--db", str(tmp_path / "spbe.duckdb"),
                             "--year", "2025", "--quiet", "--workers", "2"], env=env, stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True)
     most = 0

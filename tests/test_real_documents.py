@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.extract import extract
+from pipeline.extract.extractor import extract
 from pipeline.model import Method, Status
 
 REAL = Path(os.environ.get("SPBE_REAL_DOCS", Path(__file__).resolve().parents[2] / "shared" / "real"))
@@ -50,7 +50,7 @@ def test_draft_perbup_is_read_and_keeps_its_draft_marker(draft):
 
 @pytest.fixture(scope="module")
 def judged(signed, draft, framework, common):
-    from pipeline.judge import DocInput, judge
+    from pipeline.judge.decide import DocInput, judge
 
     docs = [DocInput(p.name, p.name, "ok", (), tuple(page.text for page in d.pages)) for p, d in ((SIGNED, signed), (DRAFT, draft))]
 

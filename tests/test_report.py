@@ -12,19 +12,20 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.claims import Claim
-from pipeline.export import build_export
-from pipeline.gaps import index_gaps
-from pipeline.judge import DocInput, judge
+from pipeline.judge.claims import Claim
+from pipeline.outputs.export import build_export
+from pipeline.judge.gaps import index_gaps
+from pipeline.judge.decide import DocInput, judge
 from pipeline.model import FileRecord, Problem, Status
-from pipeline.report import (
+from pipeline.outputs.report import (
     FlagNote,
     fmt_number,
     load_report_data,
     render_html,
     write_report,
 )
-from pipeline.storage import FileRow, Store, save_judgement, session
+from pipeline.store.database import Store, save_judgement, session
+from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation, review
 
 XSS_TITLE = "ARSITEKTUR SPBE <script>window.__xss=1</script>"

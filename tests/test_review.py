@@ -17,10 +17,11 @@ import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
-from pipeline.judge import DocInput, judge
+from pipeline.judge.decide import DocInput, judge
 from pipeline.model import FileRecord, Problem, Status
-from pipeline.review import FileRefused, create_app, safe_file, serve
-from pipeline.storage import FileRow, Store, save_judgement
+from pipeline.review.app import FileRefused, create_app, safe_file, serve
+from pipeline.store.database import Store, save_judgement
+from pipeline.model import FileRow
 from tests.browser import review_server
 from tests.test_judge import SIX_DOMAINS, regulation
 

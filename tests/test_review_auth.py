@@ -17,7 +17,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from pipeline.review import (
+from pipeline.review.app import (
     LOOPBACK_NAMES,
     Credentials,
     UiRefused,
@@ -256,7 +256,7 @@ def spbe(args: list[str], cwd: Path, *, stdin: str = "", env: dict | None = None
     """The real `spbe` command; a clean environment (no SPBE_UI_* from the caller)."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("SPBE_UI_")}
     clean["PYTHONPATH"] = str(ROOT)
-    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd, input=stdin, text=True,
+    return subprocess.run([sys.executable, "-m", "spbe.cli", *args], cwd=cwd, input=stdin, text=True,
                           check=False, capture_output=True, env={**clean, **(env or {})}, timeout=timeout)
 
 
@@ -293,7 +293,7 @@ def test_ui_on_all_addresses_with_configured_credentials_serves_behind_the_login
     (tmp_path / "spbe.toml").write_text(f'[ui]\nusername = "{USER}"\npassword_hash = "{password_hash}"\n',
                                         encoding="utf-8")
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "ui", "--db", str(site.db), "--host", "0.0.0.0",
+    server = subprocess.Popen([sys.executable, "-m", "spbe.cli", "ui", "--db", str(site.db), "--host", "0.0.0.0",
                                "--port", str(port)], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"

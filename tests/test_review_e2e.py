@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from flows.ingest import run_ingest
-from pipeline.review import create_app
+from pipeline.review.app import create_app
 from tests.browser import review_server
 from tests.evidence_factory import REGULATION_LINES, scan_image, scanned_pdf
 from tests.test_review import csrf_token, gap_keys
@@ -85,7 +85,7 @@ def test_the_page_answers_and_takes_decisions_while_a_run_is_writing(site):
         scanned_pdf(folder / "Bappeda" / f"pindaian_{number}.pdf",
                     [scan_image(REGULATION_LINES, dpi=200, seed=number)], dpi=200)
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
-    run = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", str(folder), "--db", str(db), "--quiet",
+    run = subprocess.Popen([sys.executable, "-m", "spbe.cli", "run", str(folder), "--db", str(db), "--quiet",
                             "--region", "Kota Sukamaju", "--year", "2025"], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     statuses, decided = [], None

@@ -1,7 +1,7 @@
 """The rule files load, are internally consistent, and reproduce the published Indeks SPBE arithmetic.
 
 Reference: shared/reference/spbe-framework.md (§2 weights, §3 index and predicates, §5 level criteria).
-The index arithmetic here uses ONLY the YAML weights, independently of pipeline.scoring.
+The index arithmetic here uses ONLY the YAML weights, independently of pipeline.judge.scoring.
 """
 
 from __future__ import annotations
@@ -338,8 +338,8 @@ def test_framework_for_year():
     (24, "Daftar aset tetap barang milik daerah", False),
 ])
 def test_phrases_link_the_subject_and_not_near_misses(framework, common, no, text, expected):
-    from pipeline.matching import contains
-    from pipeline.normalize import Normalizer
+    from pipeline.judge.matching import contains
+    from pipeline.judge.normalize import Normalizer
 
     normalised = Normalizer(common.synonyms)(text)
     found = any(contains(p, normalised, common.thresholds.match_score) for p in framework.indicator(no).phrases)
@@ -353,8 +353,8 @@ def test_phrases_link_the_subject_and_not_near_misses(framework, common, no, tex
     ("Peraturan Wali Kota Nomor 9 Tahun 2024 tentang Peta Rencana SPBE", False),
 ])
 def test_umbrella_regulation_is_not_the_architecture_or_roadmap_document(framework, common, title, vetoed):
-    from pipeline.matching import contains
-    from pipeline.normalize import Normalizer
+    from pipeline.judge.matching import contains
+    from pipeline.judge.normalize import Normalizer
 
     normalised = Normalizer(common.synonyms)(title)
     for no in (11, 12):

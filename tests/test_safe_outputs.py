@@ -15,11 +15,12 @@ from html.parser import HTMLParser
 import pytest
 from fastapi.testclient import TestClient
 
-from pipeline.judge import DocInput, judge
+from pipeline.judge.decide import DocInput, judge
 from pipeline.model import FileRecord, Problem, Status
-from pipeline.report import write_report
-from pipeline.review import create_app
-from pipeline.storage import FileRow, Store, save_judgement
+from pipeline.outputs.report import write_report
+from pipeline.review.app import create_app
+from pipeline.store.database import Store, save_judgement
+from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation
 from tests.test_review import csrf_token
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pipeline import cli
-from pipeline.accuracy import FLAG_NAMES, evaluate
-from pipeline.claims import read_claims
+from spbe import cli
+from pipeline.judge.accuracy import FLAG_NAMES, evaluate
+from pipeline.judge.claims import read_claims
 
 pytestmark = pytest.mark.slow
 

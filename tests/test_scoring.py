@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.rules import framework_for_year
-from pipeline.scoring import spbe_index
+from pipeline.judge.scoring import spbe_index
 
 BANDAR_LAMPUNG_2024 = [3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 2, 2, 3, 2, 3, 3, 3, 4, 3, 3, 3, 3, 3, 1, 1, 3, 3, 4, 1,
                        4, 4, 4, 4, 5, 4, 3, 3, 5, 3, 4, 3, 4, 2, 2, 2]

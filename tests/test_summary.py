@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from pipeline.gaps import Gap
-from pipeline.summary import TOP_GAPS, format_summary
+from pipeline.judge.gaps import Gap
+from pipeline.outputs.summary import TOP_GAPS, format_summary
 
 COUNTS = {"files_seen": 3, "files_new": 3, "files_changed": 0, "files_unchanged": 0, "files_removed": 0,
           "files_extracted": 3, "ocr_pages": 1, "files_failed": 1, "files_unsupported": 0}

@@ -1,0 +1,320 @@
+"""The `spbe` command line (a public contract: add options, never break them).
+
+    spbe run DIR [--db DB] [--claims FILE] [--region NAME] [--year YYYY] [--dask-address tcp://HOST:PORT]
+    spbe export --db DB --json FILE
+    spbe report --db DB --out FILE [--format html|xlsx]
+    spbe ui --db DB [--host 127.0.0.1] [--port 8080]
+    spbe ui-password [--username NAME]
+    spbe schedule DIR --cron "0 2 * * *" [run options]
+
+Defaults come from `spbe.toml` in the current folder (section [spbe]: db,
+region, year) or, failing that, built-in values. Messages are in Bahasa
+Indonesia; exit codes: 0 run completed (even if files failed), 2 could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import tomllib
+from datetime import date
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_CANNOT_RUN = 2
+DEFAULT_DB = "spbe.duckdb"
+CONFIG_FILE = "spbe.toml"
+
+
+class CannotRun(Exception):
+    """A condition that stops the whole command, with a message for the user."""
+
+
+def _prefect_defaults() -> None:
+    """Local, quiet, offline-friendly Prefect unless the user configured otherwise."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    os.environ.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false")
+
+
+def load_config(path: Path = Path(CONFIG_FILE)) -> dict:
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CannotRun(f"Berkas konfigurasi {path} tidak valid: {exc}") from exc
+    section = data.get("spbe", {})
+    unknown = set(section) - {"db", "region", "year"}
+    if unknown:
+        raise CannotRun(f"Kunci tidak dikenal di {path} [spbe]: {', '.join(sorted(unknown))}")
+    ui = data.get("ui", {})  # login of the review page: [ui] username, password_hash
+    unknown = set(ui) - {"username", "password_hash"} if isinstance(ui, dict) else {"[ui]"}
+    if unknown or not all(isinstance(v, str) for v in ui.values()):
+        raise CannotRun(f"Bagian [ui] di {path} tidak valid (hanya username dan password_hash, berupa teks): "
+                        f"{', '.join(sorted(unknown)) or 'nilai bukan teks'}")
+    return {**section, "ui": ui} if ui else section
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="spbe", description="Pemeriksaan kesiapan eviden SPBE.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="Baca semua berkas di folder eviden dan simpan hasilnya di DuckDB.")
+    run.add_argument("folder", type=Path, help="folder eviden (sub-folder tingkat pertama = OPD)")
+    run.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
+    run.add_argument("--claims", type=Path, help="penilaian mandiri (CSV/XLSX: indikator,level,penjelasan,eviden)")
+    run.add_argument("--region", help='pemerintah daerah pemilik eviden, mis. "Kota Ternate"')
+    run.add_argument("--year", type=int, help="tahun penilaian (bawaan: tahun berjalan)")
+    run.add_argument("--workers", type=int, help="jumlah berkas yang dibaca bersamaan (bawaan: jumlah inti CPU)")
+    run.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan per berkas")
+    run.add_argument("--file-timeout", type=float, metavar="DETIK",
+                     help="batas waktu membaca satu berkas, termasuk OCR (bawaan: 900 detik)")
+    run.add_argument("--wait", action="store_true",
+                     help="jika run lain sedang memakai basis data yang sama, tunggu sampai selesai (bawaan: berhenti)")
+    run.add_argument("--dask-address", metavar="tcp://HOST:PORT",
+                     help="baca berkas di klaster Dask yang sudah berjalan (penulisan ke DuckDB tetap di sini)")
+
+    export = sub.add_parser("export", help="Tulis hasil run terakhir sebagai JSON (kontrak spbe-evidence/1).")
+    export.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
+    export.add_argument("--json", type=Path, required=True, help="berkas JSON tujuan ('-' untuk stdout)")
+    report = sub.add_parser("report", help="Laporan kesiapan (HTML mandiri atau XLSX) dari run terakhir.")
+    report.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
+    report.add_argument("--out", type=Path, required=True, help="berkas tujuan (.html atau .xlsx)")
+    report.add_argument("--format", choices=("html", "xlsx"), help="bawaan: dari ekstensi --out, selain itu html")
+
+    ui = sub.add_parser("ui", help="Halaman tinjauan celah eviden untuk admin (server web lokal).")
+    ui.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
+    ui.add_argument("--host", default="127.0.0.1",
+                    help="alamat (bawaan: 127.0.0.1, hanya komputer ini; alamat lain mewajibkan login [ui])")
+    ui.add_argument("--port", type=int, default=8080)
+    ui_password = sub.add_parser("ui-password", help="Buat hash kata sandi login halaman tinjauan untuk spbe.toml [ui].")
+    ui_password.add_argument("--username", help="cetak juga baris username untuk spbe.toml")
+
+    schedule = sub.add_parser("schedule", help="Jalankan pemeriksaan terjadwal (cron) dengan penjadwal Prefect.")
+    schedule.add_argument("folder", type=Path, help="folder eviden")
+    schedule.add_argument("--cron", required=True, help='jadwal cron, mis. "0 2 * * *" (setiap pukul 02.00)')
+    schedule.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
+    schedule.add_argument("--claims", type=Path)
+    schedule.add_argument("--region")
+    schedule.add_argument("--year", type=int)
+    schedule.add_argument("--timezone", default="Asia/Jakarta", help="zona waktu jadwal (bawaan: Asia/Jakarta)")
+    return parser
+
+
+def _db(args: argparse.Namespace, config: dict) -> Path:
+    return args.db or Path(config.get("db", DEFAULT_DB))
+
+
+def _existing_db(args: argparse.Namespace, config: dict) -> Path:
+    db = _db(args, config)
+    if not db.is_file():
+        raise CannotRun(f"Basis data tidak ditemukan: {db}. Jalankan 'spbe run FOLDER --db {db}' dahulu.")
+    return db
+
+
+def _cmd_report(args: argparse.Namespace, config: dict) -> int:
+    from pipeline.outputs.report import write_report
+    from pipeline.store.database import DatabaseBusy
+
+    db = _existing_db(args, config)
+    fmt = args.format or ("xlsx" if args.out.suffix.lower() == ".xlsx" else "html")
+    try:
+        write_report(db, args.out, fmt)
+    except DatabaseBusy as exc:
+        raise CannotRun(f"Basis data {db} sedang dipakai proses lain. Coba lagi sebentar lagi.") from exc
+    print(f"Laporan ditulis ke {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_ui(args: argparse.Namespace, config: dict) -> int:
+    from pipeline.review.app import UiRefused, resolve_credentials, serve
+
+    db = _existing_db(args, config)
+    try:
+        serve(db, host=args.host, port=args.port, credentials=resolve_credentials(config.get("ui", {})))
+    except UiRefused as exc:
+        raise CannotRun(str(exc)) from exc
+    return EXIT_OK
+
+
+def _cmd_ui_password(args: argparse.Namespace, config: dict) -> int:
+    """Read a password (twice on a terminal, one line from a pipe) and print the lines for spbe.toml [ui]."""
+    import getpass
+    import json
+
+    from pipeline.review.app import MIN_PASSWORD, hash_password
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Kata sandi baru: ")
+        if getpass.getpass("Ulangi kata sandi: ") != password:
+            raise CannotRun("Kedua kata sandi tidak sama. Tidak ada yang dicetak.")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if len(password) < MIN_PASSWORD:
+        raise CannotRun(f"Kata sandi terlalu pendek: minimal {MIN_PASSWORD} karakter.")
+    if args.username:
+        print(f"username = {json.dumps(args.username, ensure_ascii=False)}")
+    print(f'password_hash = "{hash_password(password)}"')
+    print("Salin baris di atas ke spbe.toml di bawah bagian [ui], atau setel SPBE_UI_PASSWORD_HASH "
+          "(dalam tanda kutip tunggal).", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_schedule(args: argparse.Namespace, config: dict) -> int:
+    if not args.folder.is_dir():
+        raise CannotRun(f"Folder eviden tidak ditemukan: {args.folder}")
+    _prefect_defaults()
+    from flows.schedule import serve_schedule
+
+    serve_schedule(args.folder.resolve(), _db(args, config).resolve(), cron=args.cron, timezone=args.timezone,
+                   region=args.region or config.get("region"), year=args.year or config.get("year"),
+                   claims=args.claims.resolve() if args.claims else None)
+    return EXIT_OK
+
+
+def _cmd_run(args: argparse.Namespace, config: dict) -> int:
+    folder: Path = args.folder
+    if not folder.is_dir():
+        raise CannotRun(f"Folder eviden tidak ditemukan: {folder}")
+    if args.claims is not None and not args.claims.is_file():
+        raise CannotRun(f"Berkas penilaian mandiri tidak ditemukan: {args.claims}")
+    db = args.db or Path(config.get("db", DEFAULT_DB))
+    region = args.region or config.get("region")
+    year = args.year or config.get("year") or date.today().year
+
+    from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
+
+    try:
+        settings = ExtractSettings(file_timeout_s=args.file_timeout) if args.file_timeout else DEFAULT_SETTINGS
+    except ValueError as exc:
+        raise CannotRun(f"--file-timeout harus lebih dari 0 detik: {args.file_timeout}") from exc
+    from pipeline.judge.claims import ClaimsError, read_claims
+    from pipeline.rules import RulesError, framework_for_year
+    from pipeline.store.database import DatabaseBusy, RunInProgress, run_lock, session
+
+    try:  # refuse bad input before any work
+        framework_for_year(year)
+        if args.claims is not None:
+            read_claims(args.claims)
+    except (ClaimsError, RulesError) as exc:
+        raise CannotRun(str(exc)) from exc
+
+    def busy(exc: Exception) -> CannotRun:
+        if isinstance(exc, RunInProgress):
+            return CannotRun(f"Run lain sedang berjalan pada basis data {db}. Tunggu sampai selesai, atau jalankan "
+                             "dengan --wait agar menunggu otomatis.")
+        return CannotRun(f"Basis data {db} sedang dipakai proses lain. Tunggu sampai proses itu selesai, "
+                         "lalu jalankan lagi.")
+
+    if args.wait:
+        print(f"Menunggu run lain pada {db} selesai (--wait)…", file=sys.stderr, flush=True)
+    try:  # fail fast, before Prefect starts, if another run or process holds the database
+        with run_lock(db, wait=args.wait), session(db, wait_s=10):
+            pass
+    except (DatabaseBusy, RunInProgress) as exc:
+        raise busy(exc) from exc
+
+    if args.dask_address:
+        _check_dask(args.dask_address)
+    _prefect_defaults()
+    from flows import processes
+    from flows.local_api import LocalApi
+
+    workers = args.workers or processes.cores()
+    if not args.dask_address and workers > 1:  # worker processes import the pipeline while Prefect starts
+        from pipeline.ingest.read import warm
+
+        processes.start(workers, warm, year)
+
+    with LocalApi.start() as api:  # Prefect's local server starts while we import
+        from flows.ingest import run_ingest
+        from pipeline.outputs.summary import format_summary
+
+        early = api.wait()
+        while True:
+            try:
+                with _api_fallback(api.url is not None and not early):
+                    summary = run_ingest(folder, db, region=region, year=year, claims=args.claims,
+                                         workers=args.workers, progress=not args.quiet,
+                                         dask_address=args.dask_address, settings=settings)
+                break
+            except (DatabaseBusy, RunInProgress) as exc:
+                if not args.wait:
+                    raise busy(exc) from exc
+                with run_lock(db, wait=True):  # another run slipped in between: wait for it too
+                    pass
+    print(format_summary(summary))
+    return EXIT_OK
+
+
+def _check_dask(address: str) -> None:
+    """Refuse early, with a clear message, what would otherwise fail after Prefect started."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if not host or not port:
+        raise CannotRun(f"Alamat Dask tidak valid: {address} (contoh: tcp://10.0.0.5:8786)")
+    try:
+        socket.create_connection((host, port), timeout=5).close()
+    except OSError as exc:
+        raise CannotRun(f"Penjadwal Dask di {address} tidak dapat dihubungi ({exc}). Periksa alamat dan "
+                        "pastikan 'dask scheduler' berjalan.") from exc
+    local_api = not os.environ.get("PREFECT_API_URL")
+    if local_api and host not in ("127.0.0.1", "localhost", "::1"):
+        raise CannotRun("Pekerja Dask di mesin lain harus dapat menjangkau server Prefect: setel PREFECT_API_URL "
+                        "ke server Prefect bersama (mis. http://HOST:4200/api) sebelum 'spbe run --dask-address'.")
+
+
+def _api_fallback(needed: bool):
+    """When the early local server did not come up, let Prefect start its own as usual."""
+    if not needed:
+        return contextlib.nullcontext()
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    return temporary_settings(restore_defaults={PREFECT_API_URL})
+
+
+def _cmd_export(args: argparse.Namespace, config: dict) -> int:
+    from pipeline.outputs.export import build_export, write_json
+    from pipeline.store.database import DatabaseBusy, session
+
+    db = args.db or Path(config.get("db", DEFAULT_DB))
+    if not db.is_file():
+        raise CannotRun(f"Basis data tidak ditemukan: {db}. Jalankan 'spbe run FOLDER --db {db}' dahulu.")
+    try:
+        with session(db) as con:
+            payload = build_export(con)
+    except DatabaseBusy as exc:
+        raise CannotRun(f"Basis data {db} sedang dipakai proses lain. Coba lagi setelah proses itu selesai.") from exc
+    write_json(payload, args.json)
+    if str(args.json) != "-":
+        print(f"{len(payload['documents'])} dokumen diekspor ke {args.json}", file=sys.stderr)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config()
+        handler = {"run": _cmd_run, "export": _cmd_export, "report": _cmd_report, "ui": _cmd_ui,
+                   "schedule": _cmd_schedule, "ui-password": _cmd_ui_password}[args.command]
+        return handler(args, config)
+    except CannotRun as exc:
+        print(f"spbe: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except KeyboardInterrupt:
+        print("spbe: dihentikan.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
