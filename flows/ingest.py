@@ -36,7 +36,8 @@ from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
 from pipeline.judge.claims import read_claims
 from pipeline.judge.gaps import Gap, index_gaps
 from pipeline.judge.decide import Judgement, decide
-from pipeline.store.database import Store, load_analyzed, run_lock, save_judgement
+from pipeline.store.connection import run_lock
+from pipeline.store.database import Store, load_analyzed, save_judgement
 from pipeline.model import AnalysisKey, AnalysisRow, ContentKey, StoredContent
 
 

@@ -118,7 +118,7 @@ def _existing_db(args: argparse.Namespace, config: dict) -> Path:
 
 def _cmd_report(args: argparse.Namespace, config: dict) -> int:
     from pipeline.outputs.report import write_report
-    from pipeline.store.database import DatabaseBusy
+    from pipeline.store.connection import DatabaseBusy
 
     db = _existing_db(args, config)
     fmt = args.format or ("xlsx" if args.out.suffix.lower() == ".xlsx" else "html")
@@ -194,7 +194,7 @@ def _cmd_run(args: argparse.Namespace, config: dict) -> int:
         raise CannotRun(f"--file-timeout harus lebih dari 0 detik: {args.file_timeout}") from exc
     from pipeline.judge.claims import ClaimsError, read_claims
     from pipeline.rules import RulesError, framework_for_year
-    from pipeline.store.database import DatabaseBusy, RunInProgress, run_lock, session
+    from pipeline.store.connection import DatabaseBusy, RunInProgress, run_lock, session
 
     try:  # refuse bad input before any work
         framework_for_year(year)
@@ -285,7 +285,7 @@ def _api_fallback(needed: bool):
 
 def _cmd_export(args: argparse.Namespace, config: dict) -> int:
     from pipeline.outputs.export import build_export, write_json
-    from pipeline.store.database import DatabaseBusy, session
+    from pipeline.store.connection import DatabaseBusy, session
 
     db = args.db or Path(config.get("db", DEFAULT_DB))
     if not db.is_file():

@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pipeline.review.app import create_app, load_review
-from pipeline.store.database import session
+from pipeline.store.connection import session
 from tests.evidence_factory import corrupt_pdf, scanned_folder, text_pdf
 from tests.test_crash_safety import (
     PROGRESS,

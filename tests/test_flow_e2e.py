@@ -196,7 +196,7 @@ def test_database_held_by_another_process_exits_with_code_two(tmp_path, capsys):
 
 
 def test_a_second_run_on_the_same_database_is_refused_at_once(tmp_path, capsys):
-    from pipeline.store.database import run_lock
+    from pipeline.store.connection import run_lock
 
     db, folder = tmp_path / "db.duckdb", tmp_path / "eviden"
     text_pdf(folder / "Diskominfo" / "a.pdf")
@@ -209,7 +209,8 @@ def test_a_second_run_on_the_same_database_is_refused_at_once(tmp_path, capsys):
 
 def test_database_is_free_between_units_of_work_during_a_run(tmp_path, prefect_backend):
     """Another process (the review page) can read while a run is working on the database."""
-    from pipeline.store.database import Store, session
+    from pipeline.store.connection import session
+    from pipeline.store.database import Store
 
     store = Store.open(tmp_path / "db.duckdb")
     run_id = store.start_run(root="/x", region=None, year=None, claims=None, version="v")

@@ -17,7 +17,8 @@ from pipeline.model import Flag
 from pipeline.judge.decide import DocInput, judge
 from pipeline.model import FileRecord, Status
 from pipeline.outputs.report import write_report
-from pipeline.store.database import Store, save_judgement, session
+from pipeline.store.connection import session
+from pipeline.store.database import Store, save_judgement
 from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation
 from tests.test_personal_data import nik

@@ -24,7 +24,8 @@ from pipeline.outputs.report import (
     render_html,
     write_report,
 )
-from pipeline.store.database import Store, save_judgement, session
+from pipeline.store.connection import session
+from pipeline.store.database import Store, save_judgement
 from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation, review
 

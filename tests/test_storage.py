@@ -5,7 +5,8 @@ from __future__ import annotations
 import duckdb
 
 from pipeline.model import Document, FileRecord, Method, Page, Problem, Status
-from pipeline.store.database import Store, migrate, migrations, schema_version
+from pipeline.store.database import Store
+from pipeline.store.schema import migrate, migrations, schema_version
 from pipeline.model import ContentKey, FileRow
 
 

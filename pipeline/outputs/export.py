@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipeline.store.database import problems_from_json
+from pipeline.store.codec import problems_from_json
 
 SCHEMA = "spbe-evidence/1"
 FRAMEWORK = "permenpanrb-59-2020"

@@ -527,7 +527,7 @@ def write_xlsx(data: ReportData, path: Path) -> None:
 
 def write_report(db: Path, out: Path, fmt: str) -> None:
     """Read the latest completed run (one short read-only session), then write the HTML or XLSX report."""
-    from pipeline.store.database import session
+    from pipeline.store.connection import session
 
     if fmt not in ("html", "xlsx"):
         raise ValueError(f"format laporan tidak dikenal: {fmt}")

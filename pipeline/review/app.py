@@ -43,7 +43,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipeline.outputs.export import latest_run
 from pipeline.outputs.labels import FLAG_LABELS, flag_action, flag_label
-from pipeline.store.database import DatabaseBusy, problems_from_json, session
+from pipeline.store.codec import problems_from_json
+from pipeline.store.connection import DatabaseBusy, session
 
 DECISIONS = ("confirmed", "dismissed", "fixed")
 DECISION_LABELS = {

@@ -23,141 +23,11 @@ from typing import NamedTuple
 
 import duckdb
 
+from pipeline.store.codec import problems_from_json, problems_to_json  # noqa: F401
+from pipeline.store.connection import DatabaseBusy, RunInProgress, run_lock, session  # noqa: F401
+from pipeline.store.schema import migrate, migrations, schema_version  # noqa: F401
+from pipeline.store.transaction import transaction
 from pipeline.model import AnalysisKey, AnalysisRow, ContentKey, Document, FileRecord, FileRow, Problem, Status, StoredContent
-
-
-class DatabaseBusy(Exception):
-    """Another process holds the database file."""
-
-
-@dataclass(frozen=True)
-class Migration:
-    version: int
-    name: str
-    sql: str
-
-
-def migrations() -> list[Migration]:
-    found = []
-    for entry in resources.files("pipeline.store.migrations").iterdir():
-        match = re.fullmatch(r"(\d{3})_(\w+)\.sql", entry.name)
-        if match:
-            found.append(Migration(int(match[1]), match[2], entry.read_text(encoding="utf-8")))
-    return sorted(found, key=lambda m: m.version)
-
-
-def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-    ).fetchone()[0]
-    if not exists:
-        return 0
-    return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
-
-
-def migrate(con: duckdb.DuckDBPyConnection, *, target: int | None = None) -> int:
-    """Apply the migrations the database has not seen yet, each in its own transaction."""
-    con.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)"
-    )
-    current = schema_version(con)
-    for migration in migrations():
-        if migration.version <= current or (target is not None and migration.version > target):
-            continue
-        con.execute("BEGIN TRANSACTION")
-        try:
-            con.execute(migration.sql)
-            con.execute(
-                "INSERT INTO schema_migrations VALUES (?, ?, ?)", [migration.version, migration.name, datetime.now()]
-            )
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
-        current = migration.version
-    return current
-
-
-LOCK_WAIT_S = 20.0  # how long a writer waits for another process's short session to end
-
-
-def _is_lock_error(exc: Exception) -> bool:
-    return "lock" in str(exc).lower()
-
-
-def connect(db_path: Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
-    """Open (and for writers, migrate) the database, waiting while another process holds it briefly.
-
-    DuckDB lets one process at a time hold the file, so every process here (a run, the review
-    page, an export) keeps its connection only for one short unit of work; a held lock is
-    retried until `wait_s` has passed, then becomes DatabaseBusy.
-    """
-    deadline = time.monotonic() + wait_s
-    delay = 0.02
-    while True:
-        try:
-            if read_only:
-                return duckdb.connect(str(db_path), read_only=True)
-            db_path.parent.mkdir(parents=True, exist_ok=True)
-            con = duckdb.connect(str(db_path))
-            break
-        except duckdb.IOException as exc:
-            if not _is_lock_error(exc):
-                raise
-            if time.monotonic() >= deadline:
-                raise DatabaseBusy(str(exc)) from exc
-            time.sleep(delay)
-            delay = min(delay * 2, 0.5)
-    try:
-        migrate(con)
-    except Exception:
-        con.close()
-        raise
-    return con
-
-
-@contextmanager
-def session(db_path: Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One short unit of work on the database; the file is free again afterwards."""
-    con = connect(db_path, read_only=read_only, wait_s=wait_s)
-    try:
-        yield con
-    finally:
-        con.close()
-
-
-class RunInProgress(Exception):
-    """Another run holds the run lock of this database."""
-
-
-@contextmanager
-def run_lock(db_path: Path, *, wait: bool = False) -> Iterator[None]:
-    """One run per database at a time: an advisory lock on a file beside the database. The kernel
-    drops it when the holder dies, even by SIGKILL, so a crashed run never blocks the next one."""
-    lock_path = db_path.with_name(db_path.name + ".run.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    handle = open(lock_path, "a+")
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError as exc:
-            raise RunInProgress(str(lock_path)) from exc
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-    finally:
-        handle.close()
-
-
-def _problems_json(problems: tuple[Problem, ...]) -> str:
-    text = json.dumps([{"code": p.code, "message": p.message, "detail": p.detail} for p in problems], ensure_ascii=False)
-    # a detail may quote a file name that is not valid UTF-8; DuckDB stores UTF-8 only
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def problems_from_json(text: str | None) -> tuple[Problem, ...]:
-    return tuple(Problem(**item) for item in json.loads(text or "[]"))
 
 
 class Store:
@@ -328,21 +198,10 @@ def file_values(row: FileRow, run_id: int) -> list:
     r = row.record
     error = row.problems[0] if row.status is not Status.OK and row.problems else None
     return [r.path, r.opd, r.extension, r.size, r.mtime, r.sha256, row.name_class, row.version, row.format, row.status.value,
-            error.code if error else None, error.message if error else None, _problems_json(row.problems),
+            error.code if error else None, error.message if error else None, problems_to_json(row.problems),
             row.first_seen_run, row.changed_run, run_id]
 
 
-
-
-@contextmanager
-def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    con.execute("BEGIN TRANSACTION")
-    try:
-        yield
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    con.execute("COMMIT")
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[list], *, replace: bool = False) -> None:
@@ -369,7 +228,7 @@ def _write_extractions(con: duckdb.DuckDBPyConnection, items: list[tuple[Content
                     keys)
     now = datetime.now()
     insert_rows(con, "extractions", [
-        [key.sha256, key.name_class, version, d.format, d.status.value, _problems_json(d.problems), d.page_count,
+        [key.sha256, key.name_class, version, d.format, d.status.value, problems_to_json(d.problems), d.page_count,
          d.ocr_pages, d.ocr_confidence, d.seconds, run_id, now, personal.get(key)]
         for key, d in {k: d for k, d in items}.items()])
     insert_rows(con, "pages", [
