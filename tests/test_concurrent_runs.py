@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from pipeline.review.app import create_app, load_review
+from pipeline.review.app import create_app
+from pipeline.review.data import load_review
 from pipeline.store.connection import session
 from tests.evidence_factory import corrupt_pdf, scanned_folder, text_pdf
 from tests.test_crash_safety import (

@@ -36,7 +36,7 @@ def test_an_unknown_code_from_a_newer_database_is_shown_as_it_is():
 
 def test_report_and_review_page_read_the_same_table():
     from pipeline.outputs import report
-    from pipeline.review import app
+    from pipeline.review import data
 
     assert report.flag_label is flag_label
-    assert app.flag_label is flag_label and app.flag_action is flag_action
+    assert data.flag_label is flag_label and data.flag_action is flag_action

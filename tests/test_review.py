@@ -19,7 +19,8 @@ from fastapi.testclient import TestClient
 
 from pipeline.judge.decide import DocInput, judge
 from pipeline.model import FileRecord, Problem, Status
-from pipeline.review.app import FileRefused, create_app, safe_file, serve
+from pipeline.review.app import create_app, serve
+from pipeline.review.files import FileRefused, safe_file
 from pipeline.store.database import Store, save_judgement
 from pipeline.model import FileRow
 from tests.browser import review_server

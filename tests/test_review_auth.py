@@ -17,11 +17,11 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from pipeline.review.app import (
+from pipeline.review.app import create_app
+from pipeline.review.auth import (
     LOOPBACK_NAMES,
     Credentials,
     UiRefused,
-    create_app,
     hash_password,
     resolve_credentials,
     verify_password,

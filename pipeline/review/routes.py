@@ -1,0 +1,185 @@
+"""The review page's routes, one small handler each; the shared parts come from `app.state.site`.
+
+    GET  /masuk            login form            POST /masuk     log in (lockout after failures)
+    POST /keluar           log out               GET  /         the gaps of the latest run, filtered
+    POST /keputusan        store one decision    GET  /berkas/…  one evidence file
+
+Every state-changing POST carries this session's CSRF token (also on 127.0.0.1: a page the admin
+visits elsewhere must not post decisions here) and is refused, writing nothing, without it.
+"""
+
+from __future__ import annotations
+
+import hmac
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from starlette.concurrency import run_in_threadpool
+
+from pipeline.outputs.labels import flag_label
+from pipeline.review.auth import CSRF_FIELD, local_target, verify_password
+from pipeline.review.data import (
+    DECISIONS,
+    DecisionRefused,
+    Filters,
+    file_lookup,
+    filter_gaps,
+    gap_key,
+    hidden_dismissed,
+    load_review,
+    record_decision,
+    validate_decision,
+)
+from pipeline.review.files import FileRefused, file_response
+from pipeline.review.pages import Site
+from pipeline.store.connection import DatabaseBusy
+
+WHO_COOKIE = "spbe_peninjau"
+MAX_FORM_BYTES = 64 * 1024
+FORBIDDEN = ("Permintaan ditolak dan TIDAK ada yang disimpan: formulir ini kedaluwarsa atau dikirim dari situs lain. "
+             "Muat ulang halaman tinjauan, lalu ulangi.")
+BAD_LOGIN = "Nama pengguna atau kata sandi salah."
+LOCKED_OUT = "Terlalu banyak percobaan masuk yang gagal. Tunggu lima menit, lalu coba lagi."
+NO_RESULTS = "Belum ada hasil pemeriksaan. Jalankan «spbe run» terlebih dahulu."
+NO_FINISHED_RUN = "Belum ada pemeriksaan yang selesai. Tunggu pemeriksaan malam selesai, lalu muat ulang halaman."
+WRITE_FAILED = ("Keputusan Anda BELUM disimpan karena terjadi kesalahan saat menulis ke basis data. Coba kirim ulang; "
+                "bila berulang, hubungi pengelola sistem.")
+FILE_REFUSED = "Berkas tidak ada di folder eviden atau alamatnya tidak sah."
+
+router = APIRouter()
+
+
+def _site(request: Request) -> Site:
+    return request.app.state.site
+
+
+async def _read_form(request: Request) -> dict[str, str] | None:
+    """The urlencoded form (first value per key); None when too large to be one of our forms."""
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        return None
+    return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items()}
+
+
+def _forged(request: Request, form: dict[str, str] | None) -> HTMLResponse | None:
+    """A 403 page unless this POST comes from our own form in this session."""
+    site = _site(request)
+    origin = request.headers.get("origin")
+    cross_site = origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host")
+    if cross_site or form is None or not site.sessions.csrf_ok(request.state.sid, form.get(CSRF_FIELD, "")):
+        return site.message(request, "Permintaan ditolak", FORBIDDEN, 403)
+    return None
+
+
+@router.get("/masuk", response_class=HTMLResponse)
+def login_form(request: Request):
+    site = _site(request)
+    target = local_target(request.query_params.get("lanjut", "/"))
+    if site.credentials is None or request.state.user is not None:
+        return RedirectResponse(target, status_code=303)
+    return site.page(request, "login.html.j2", lanjut=target, error=None, username="")
+
+
+@router.post("/masuk")
+async def login(request: Request):
+    site, form = _site(request), await _read_form(request)
+    if refused := _forged(request, form):
+        return refused
+    assert form is not None  # _forged refuses a request without our form
+    target = local_target(form.get("lanjut", "/"))
+    credentials = site.credentials
+    if credentials is None:
+        return RedirectResponse(target, status_code=303)
+    username, password = form.get("username", ""), form.get("password", "")
+    client = request.client.host if request.client else ""
+    if site.sessions.locked_out(client):
+        return site.page(request, "login.html.j2", 429, lanjut=target, error=LOCKED_OUT, username=username)
+    # Both checks always run: the time taken does not tell whether the username exists.
+    right_user = hmac.compare_digest(username.encode(), credentials.username.encode())
+    right_password = await run_in_threadpool(verify_password, password, credentials.password_hash)
+    if not (right_user and right_password):
+        site.sessions.failed(client)
+        return site.page(request, "login.html.j2", 401, lanjut=target, error=BAD_LOGIN, username=username)
+    request.state.sid = site.sessions.login(credentials.username)
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/keluar")
+async def logout(request: Request):
+    site, form = _site(request), await _read_form(request)
+    if refused := _forged(request, form):
+        return refused
+    assert form is not None  # _forged refuses a request without our form
+    site.sessions.logout(request.state.sid)
+    request.state.sid = site.sessions.new_id()
+    return RedirectResponse("/masuk" if site.credentials is not None else "/", status_code=303)
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(request: Request):
+    site = _site(request)
+    if not site.db.exists():
+        return site.message(request, "Belum ada hasil", NO_RESULTS, 404)
+    filters = Filters.parse(request.query_params)
+    try:
+        review = site.with_db(load_review, read_only=True)
+    except DatabaseBusy:
+        return site.busy(request)
+    if review.run is None:
+        return site.message(request, "Belum ada hasil", NO_FINISHED_RUN, 200)
+    gaps = review.gaps
+    return site.page(request, "review.html.j2", run=review.run, gaps=filter_gaps(gaps, filters), total=len(gaps),
+                     hidden=hidden_dismissed(gaps, filters), opds=sorted({g.opd for g in gaps}),
+                     flags=sorted({g.code for g in gaps}, key=flag_label),
+                     indicators=sorted({i for g in gaps for i in g.indicators}), names=review.indicator_names,
+                     filters=filters, query=filters.query(), saved=request.query_params.get("disimpan") == "1",
+                     who=unquote(request.cookies.get(WHO_COOKIE, "")), file_url=lambda p: "/berkas/" + quote(p),
+                     decisions=DECISIONS)
+
+
+@router.post("/keputusan")
+async def decide(request: Request):
+    site, form = _site(request), await _read_form(request)
+    if refused := _forged(request, form):
+        return refused
+    assert form is not None  # _forged refuses a request without our form
+    filters = Filters.parse(form)
+    fields = {k: form.get(k, "") for k in ("path", "code", "sha256", "decision", "note", "who")}
+    resubmit = {**fields, **filters.query()}
+    back = "/?" + urlencode(filters.query())
+    try:
+        validate_decision(fields["decision"], fields["note"], fields["who"])
+        stored = await run_in_threadpool(
+            site.with_db, lambda con: record_decision(
+                con, path=fields["path"], code=fields["code"], sha256=fields["sha256"], decision=fields["decision"],
+                note=fields["note"], who=fields["who"]), read_only=False)
+    except DecisionRefused as refused:
+        return site.message(request, "Keputusan belum disimpan", str(refused), 400, resubmit=resubmit, back=back)
+    except DatabaseBusy:
+        return site.busy(request, resubmit)
+    except Exception:  # noqa: BLE001 - any write failure must be told to the admin, never swallowed
+        return site.message(request, "Keputusan belum disimpan", WRITE_FAILED, 500, resubmit=resubmit, back=back)
+    target = "/?" + urlencode({**filters.query(), "disimpan": "1"}) + "#" + gap_key(stored.path, stored.code)
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(WHO_COOKIE, quote(stored.who), max_age=180 * 24 * 3600, httponly=True, samesite="strict")
+    return response
+
+
+@router.get("/berkas/{relative:path}")
+def open_file(request: Request, relative: str):
+    site = _site(request)
+    refused = site.message(request, "Berkas tidak dapat dibuka", FILE_REFUSED, 404)
+    if not site.db.exists():
+        return refused
+    try:
+        found = site.with_db(lambda con: file_lookup(con, relative), read_only=True)
+    except DatabaseBusy:
+        return site.busy(request)
+    if found is None:
+        return refused
+    root, fmt = found
+    try:
+        return file_response(root, relative, fmt)
+    except FileRefused:
+        return refused
