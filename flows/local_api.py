@@ -108,7 +108,7 @@ class LocalApi:
 
     def wait(self, timeout_s: float = STARTUP_TIMEOUT_S) -> bool:
         """Block until the early server answers; on failure, undo and let Prefect start its own."""
-        if self.process is None:
+        if self.process is None or self.url is None:
             return False
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline and self.process.poll() is None:

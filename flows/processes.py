@@ -82,12 +82,12 @@ def _executor(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_worker_setup)
 
 
-def start(workers: int, warm: Callable[..., object] | None = None, *args: object) -> None:
+def start(workers: int, warm: Callable[..., object] = os.getpid, *args: object) -> None:
     """Start every worker now, in the background (a `warm(*args)` call each): the forkserver imports
     the pipeline while the caller does other start-up work."""
     executor = pool(workers)
     for _ in range(workers):
-        executor.submit(warm or os.getpid, *args)
+        executor.submit(warm, *args)
 
 
 def _replace(broken: ProcessPoolExecutor) -> None:
@@ -108,7 +108,7 @@ def shutdown() -> None:
     try:  # reap the forkserver too: no process outlives the run, and its CPU time counts to the run's
         from multiprocessing import forkserver
 
-        forkserver._forkserver._stop()
+        forkserver._forkserver._stop()  # type: ignore[attr-defined]
     except Exception:  # a private helper of the standard library: at worst the forkserver exits on its own
         pass
 

@@ -120,7 +120,7 @@ def _extract(path: Path, settings: ExtractSettings, budget: Budget) -> Document:
 
     fmt = detection.format
     claimed = claimed_format(extension)
-    wrong = ()
+    wrong: tuple[Problem, ...] = ()
     if fmt != "unknown" and fmt not in expected_formats(extension):  # the same rule as pipeline.ingest.inventory
         wrong = (errors.wrong_extension(extension, short_name(fmt)),)
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from pipeline.model import FileRecord, Problem
 
@@ -69,8 +70,8 @@ def describe(root: Path, path: Path) -> FileRecord:
     """Fingerprint one file; problems reading it become part of the record."""
     relative = relative_name(root, path)
     shown = printable(relative)
-    common = dict(path=shown, opd=_opd_of(shown), extension=_extension_of(path.name),
-                  fs_path=relative if shown != relative else "")
+    common: dict[str, Any] = dict(path=shown, opd=_opd_of(shown), extension=_extension_of(path.name),
+                                  fs_path=relative if shown != relative else "")
     if path.is_symlink():
         return FileRecord(
             **common, size=0, mtime=0.0, sha256="",

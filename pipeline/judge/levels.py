@@ -180,7 +180,7 @@ def resolve_level(trace: LevelTrace, context: FolderContext) -> LevelFinding:
             met = review is not None
             if met:
                 reasons.append(f"telah direviu ({review})")
-            if met and step.needs_revision:
+            if review is not None and step.needs_revision:
                 met = context.revised_after(no, review)
         elif met and step.needs_revision:
             review = context.review_year(no)

@@ -75,7 +75,7 @@ class Normalizer:
         self._anchors = {v: tuple(w for w in v.split() if len(w) >= ANCHOR_MIN_LEN) or (v,) for v in self._fuzzy}
         if pairs:
             alternatives = "|".join(re.escape(v) for v in sorted(pairs, key=len, reverse=True))
-            self._pattern = re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])")
+            self._pattern: re.Pattern[str] | None = re.compile(rf"(?<![0-9a-z])(?:{alternatives})(?![0-9a-z])")
         else:
             self._pattern = None
 

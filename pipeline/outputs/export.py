@@ -11,6 +11,7 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -33,7 +34,9 @@ def latest_run(con: duckdb.DuckDBPyConnection) -> dict | None:
 
 
 def _judgement_by_path(con: duckdb.DuckDBPyConnection, run_id: int | None) -> tuple[dict, dict, dict]:
-    facts, flags, matches = {}, {}, {}
+    facts: dict[str, dict] = {}
+    flags: dict[str, list] = {}
+    matches: dict[str, list] = {}
     if run_id is None:
         return facts, flags, matches
     for path, doc_type, number, year, region, signed, enacted, title, counts in con.execute(
@@ -93,8 +96,8 @@ def _indicators(con: duckdb.DuckDBPyConnection, run_id: int | None) -> list[dict
 
 
 def _index(con: duckdb.DuckDBPyConnection, run_id: int | None) -> dict:
-    index = {"claimed": None, "evidence": None, "claimed_predicate": None, "evidence_predicate": None,
-             "aspects": {}, "domains": {}}
+    index: dict[str, Any] = {"claimed": None, "evidence": None, "claimed_predicate": None,
+                             "evidence_predicate": None, "aspects": {}, "domains": {}}
     if run_id is None:
         return index
     for basis, scope, key, value, predicate in con.execute(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import overload
 from datetime import date, datetime
 from pathlib import Path
 
@@ -229,12 +230,17 @@ def _personal_data_rules() -> PersonalDataRules:
         return PersonalDataRules()  # a broken rule file must not let personal data through
 
 
+@overload
+def _clean(text: str, rules: PersonalDataRules) -> str: ...
+@overload
+def _clean(text: str | None, rules: PersonalDataRules) -> str | None: ...
 def _clean(text: str | None, rules: PersonalDataRules) -> str | None:
+    """Personal data out of any text that reaches the report, also from databases older than redaction."""
     return None if text is None else redact(text, rules)
 
 
 def _flag_notes(problems: list[dict], codes: list[str], rules: PersonalDataRules) -> tuple[FlagNote, ...]:
-    messages = {}
+    messages: dict[str, str] = {}
     for p in problems:
         messages.setdefault(p["code"], p.get("message") or "")
     return tuple(FlagNote(code, flag_label(code),
@@ -247,7 +253,7 @@ def _document_row(doc: dict, rules: PersonalDataRules) -> DocumentRow:
     return DocumentRow(
         path=doc["path"], opd=doc.get("opd") or "", status=doc["status"],
         status_label=DOC_STATUS_LABELS.get(doc["status"], doc["status"]), format=doc.get("format") or "",
-        doc_type=doc_type, doc_type_label=DOC_TYPE_LABELS.get(doc_type, doc_type or ""), number=doc.get("number"),
+        doc_type=doc_type, doc_type_label=DOC_TYPE_LABELS.get(doc_type or "", doc_type or ""), number=doc.get("number"),
         year=doc.get("year"), title=_clean(doc.get("title"), rules), error=_clean(doc.get("error"), rules),
         counts_as_evidence=bool(doc.get("counts_as_evidence")),
         flags=_flag_notes(doc.get("problems") or [], doc.get("flags") or [], rules),

@@ -279,7 +279,7 @@ def _numbers(text: str, rules: PersonalDataRules) -> list[_Item]:
             offsets.append(offsets[-1] + len(g.digits))
         i = 0
         while i < len(groups):
-            found = None
+            found: tuple[int, tuple[str, str]] | None = None
             if i == 0 and _bounded_left(text, groups[0].start) or i > 0 and gaps[i - 1] == _SPACE:
                 phone_like = joined.startswith(("0", "62"), offsets[i])  # shorter than an ID: only a phone
                 for j in range(min(len(groups), i + MAX_GROUPS) - 1, i - 1, -1):  # longest first
@@ -288,8 +288,8 @@ def _numbers(text: str, rules: PersonalDataRules) -> list[_Item]:
                         continue
                     right_ok = _bounded_right(text, groups[j].end) if j == len(groups) - 1 else gaps[j] == _SPACE
                     candidate = _Candidate(tuple(groups[i:j + 1]), tuple(gaps[i:j]), joined[offsets[i]:offsets[j + 1]])
-                    if right_ok and (kind := _classify(candidate, rules)):
-                        found = (j, kind)
+                    if right_ok and (classified := _classify(candidate, rules)):
+                        found = (j, classified)
                         break
             if found:
                 j, (kind, value) = found

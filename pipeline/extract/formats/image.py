@@ -19,6 +19,7 @@ not a corrupt image.
 from __future__ import annotations
 
 import warnings
+from typing import Any
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -122,7 +123,7 @@ def to_grayscale(im: Image.Image) -> Image.Image:
 
 def _trusted_dpi(im: Image.Image, size: tuple[int, int]) -> int | None:
     """The DPI tag when it gives a plausible paper size; phone photos often claim 72 dpi."""
-    dpi = im.info.get("dpi")
+    dpi: Any = im.info.get("dpi")
     try:
         value = float(dpi[0]) if isinstance(dpi, tuple) else float(dpi)
     except (TypeError, ValueError, IndexError):

@@ -51,6 +51,7 @@ import unicodedata
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -124,7 +125,10 @@ def extract_pdf(path: Path, settings: ExtractSettings, budget: Budget | None = N
             )
         if count > settings.max_pages:
             problems.append(errors.too_many_pages(count, settings.max_pages))
-        pages, ocr_results, damaged, oversized = [], [], [], []
+        pages: list[Page] = []
+        ocr_results: list[tuple[int, OcrResult]] = []
+        damaged: list[tuple[int, str]] = []
+        oversized: list[tuple[int, str]] = []
         limit = min(count, settings.max_pages)
         with ExitStack() as stack:
             plumber = _LazyPlumber(path, stack)
@@ -315,7 +319,8 @@ def render_scale(width_pt: float, height_pt: float, settings: ExtractSettings) -
 
 def _render(page: pdfium.PdfPage, settings: ExtractSettings) -> tuple[Image.Image, int]:
     """The page in grayscale at ``settings.ocr_dpi`` (lower if that would exceed the pixel limits)."""
-    scale = render_scale(*page.get_size(), settings)
+    width_pt, height_pt = page.get_size()
+    scale = render_scale(width_pt, height_pt, settings)
     dpi = round(scale * 72)
     bitmap = page.render(scale=scale, grayscale=True)
     try:
@@ -349,7 +354,7 @@ class _LazyPlumber:
 
     def __init__(self, path: Path, stack: ExitStack):
         self._path, self._stack = path, stack
-        self._pdf = None
+        self._pdf: Any = None  # pdfplumber's PDF, opened on first use
         self._failed = False
 
     def page_text(self, index: int) -> str | None:
