@@ -3,7 +3,7 @@
     .venv/bin/python bench/writer.py [--files 2000] [--pages 3] [--batch 25]
 
 Writes synthetic extractions (pages of ~3,000 characters, an analysis of ~6 KB each) the way the
-flow does — `Store.save_extractions` per batch, one short session and one transaction each — into
+flow's batch writer does — `save_extractions` per batch, one short session and one transaction each — into
 a fresh database, and prints files/s and pages/s for the whole and for the last tenth (the database
 is largest then). With extraction and analysis on Dask workers this is the part that does not scale
 out, so it says at what corpus rate one writer becomes the limit.
@@ -17,9 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from pipeline.model import Document, Method, Page, Status
-from pipeline.store.database import Store
-from pipeline.model import AnalysisKey, AnalysisRow, ContentKey
+from pipeline.model import AnalysisKey, AnalysisRow, ContentKey, Document, Method, Page, Status
+from pipeline.store.connection import session
+from pipeline.store.contents import save_extractions
+from pipeline.store.runs import start_run
 
 WORDS = ("pemerintah daerah kota layanan aplikasi data informasi keamanan jaringan pusat sistem elektronik "
          "kebijakan rencana program kegiatan evaluasi pengelolaan arsitektur domain proses bisnis").split()
@@ -34,9 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(1)
     page_text = " ".join(rng.choice(WORDS) for _ in range(400))
     analysis = '{"facts": {}, "matches": [], "pad": "' + "x" * 6000 + '"}'
+    personal = '{"counts": {}, "pages": {}}'
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(Path(tmp) / "writer.duckdb")
-        run_id = store.start_run(root="/bench", region=None, year=2025, claims=None, version="v")
+        db = Path(tmp) / "writer.duckdb"
+        with session(db) as con:
+            run_id = start_run(con, root="/bench", region=None, year=2025, claims=None, version="v")
         times = []
         for start in range(0, args.files, args.batch):
             items, analyses = [], []
@@ -46,7 +49,8 @@ def main(argv: list[str] | None = None) -> int:
                 items.append((key, Document("pdf", Status.OK, pages)))
                 analyses.append(AnalysisRow(AnalysisKey(key.sha256, "pdf", "v", f"{n}.pdf"), "a", analysis))
             began = time.perf_counter()
-            store.save_extractions(items, "v", run_id, analyses, {k: '{"counts": {}, "pages": {}}' for k, _ in items})
+            with session(db) as con:
+                save_extractions(con, items, "v", run_id, analyses, {k: personal for k, _ in items})
             times.append((time.perf_counter() - began, len(items)))
     total_s, files = sum(t for t, _ in times), sum(n for _, n in times)
     tail = times[-max(1, len(times) // 10):]

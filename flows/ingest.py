@@ -3,19 +3,20 @@
 Thin glue over `pipeline`: discover and plan (pure), read unknown contents as
 parallel tasks (each a thread that hands its group of files to a worker
 process, see flows/processes.py; on Dask the task reads in place), and write
-every result through the flow's single DuckDB writer as it arrives.
+every result as it arrives through the run's one writer, a batch writer in the
+flow's main thread (pipeline/store/batch.py). The flow's steps: plan_ingest,
+read_and_write, finish, summarize.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
 import sys
 import time
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from functools import partial
-from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from prefect import flow, task
@@ -24,28 +25,32 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.processes import cores, run_each
-from pipeline.judge.analysis import analyze_json, analyzer_for, file_name_of
+from pipeline.extract.extractor import extractor_version
 from pipeline.ingest.discover import discover
+from pipeline.ingest.inventory import Plan, content_outcome, file_rows, plan_run
+from pipeline.ingest.read import ReadFile, analyze_stored, crashed, read_files
+from pipeline.judge.analysis import Analyzer, analyzer_for, file_name_of
+from pipeline.judge.claims import Claim, read_claims
+from pipeline.judge.decide import Judgement, decide
+from pipeline.judge.gaps import Gap, index_gaps
+from pipeline.model import AnalysisKey, AnalysisRow, ContentKey, Document, FileRecord, FileRow, Status, StoredContent
 from pipeline.privacy.personal_data import redact, scan
 from pipeline.privacy.personal_data import to_json as personal_json
-from pipeline.extract.extractor import extractor_version
-from pipeline.ingest.read import ReadFile, analyze_stored, crashed, read_files
-from pipeline.ingest.inventory import content_outcome, file_rows, plan_run
-from pipeline.model import Document, FileRecord, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
-from pipeline.judge.claims import read_claims
-from pipeline.judge.gaps import Gap, index_gaps
-from pipeline.judge.decide import Judgement, decide
-from pipeline.store.connection import run_lock
-from pipeline.store.database import Store, load_analyzed, save_judgement
-from pipeline.model import AnalysisKey, AnalysisRow, ContentKey, StoredContent
+from pipeline.store.batch import BatchWriter
+from pipeline.store.connection import run_lock, session
+from pipeline.store.contents import (
+    analysis_backlog,
+    known_contents,
+    page_texts,
+    protect_stored,
+    save_analyses,
+    unprotected,
+)
+from pipeline.store.files import current_files, save_files
+from pipeline.store.judgement import load_analyzed, save_judgement
+from pipeline.store.runs import finish_run, start_run
 
-
-# Results are written in small batches: at most this many files or this many seconds of work wait
-# in memory, so the database is free most of the time and a crash loses little. A batch costs ~0.1 s
-# (a session and one transaction), so at high rates the interval, not the count, sets the pace.
-WRITE_BATCH = 200
-WRITE_INTERVAL_S = 1.0
 # Files smaller than SMALL_FILE_BYTES share a task, up to GROUP_FILES of them or GROUP_BYTES in all
 # (see task_groups): a Prefect task run costs ~50 ms of CPU between client and server.
 SMALL_FILE_BYTES = 256 * 1024
@@ -72,6 +77,31 @@ class RunSummary:
     gaps: list[Gap] = field(default_factory=list)  # ordered by index points lost
 
 
+@dataclass(frozen=True)
+class Run:
+    """What every step of one run needs to know."""
+
+    root: Path
+    db: Path
+    run_id: int
+    year: int
+    region: str | None
+    analyzer: Analyzer  # the year's rules
+    settings: ExtractSettings
+    version: str  # the extractor version
+    processes: int
+    progress: bool
+
+
+@dataclass
+class Planned:
+    """The folder as found, what was recorded before, and what must be read."""
+
+    plan: Plan
+    previous: dict[str, tuple[str, int, int]]  # path -> (sha256, first_seen_run, changed_run)
+    contents: dict[ContentKey, StoredContent]  # known contents; the read step adds what it reads
+
+
 def default_workers() -> int:
     return cores()
 
@@ -85,7 +115,7 @@ def extract_files(paths: list[Path], settings: ExtractSettings, year: int, proce
     return run_each(partial(read_files, settings=settings, year=year), paths, processes, crashed=crashed)
 
 
-def protect_backlog(store: Store, year: int) -> int:
+def protect_backlog(db: Path, year: int) -> int:
     """Databases from before redaction: scan and redact their stored texts once, in batches."""
     common = analyzer_for(year).common
 
@@ -93,9 +123,11 @@ def protect_backlog(store: Store, year: int) -> int:
         found = scan(texts, common)
         return ([redact(t, common) for t in texts] if found.total else texts), personal_json(found)
 
-    backlog = store.unprotected()
+    with session(db) as con:
+        backlog = unprotected(con)
     for start in range(0, len(backlog), ANALYZE_BATCH):
-        store.protect_stored(backlog[start:start + ANALYZE_BATCH], protect_texts)
+        with session(db) as con:
+            protect_stored(con, backlog[start:start + ANALYZE_BATCH], protect_texts)
     return len(backlog)
 
 
@@ -147,30 +179,35 @@ def analyze_texts(batch: list[tuple[AnalysisKey, list[str]]], year: int, process
     return [AnalysisRow(key, version, analysis) for (key, _), analysis in zip(batch, analyses)]
 
 
-def analyze_backlog(store: Store, run_id: int, year: int, window: int, processes: int = 0) -> int:
+def analyze_backlog(db: Path, run_id: int, year: int, window: int, processes: int = 0) -> int:
     """Analyse stored texts that have no analysis for these rules (rules changed, a renamed copy),
     a bounded number of batches in flight so texts stream through memory."""
-    backlog = store.analysis_backlog(analyzer_for(year).version)
+    with session(db) as con:
+        backlog = analysis_backlog(con, analyzer_for(year).version)
     batches = [backlog[i:i + ANALYZE_BATCH] for i in range(0, len(backlog), ANALYZE_BATCH)]
     in_flight = []
     for number, keys in enumerate(batches):
-        texts = store.page_texts(keys)
+        with session(db) as con:
+            texts = page_texts(con, keys)
         in_flight.append(analyze_texts.submit(list(texts.items()), year, processes))
         if len(in_flight) >= window or number == len(batches) - 1:
             for future in in_flight:
-                store.save_analyses(future.result(), run_id)
+                if rows := future.result():
+                    with session(db) as con:
+                        save_analyses(con, rows, run_id)
             in_flight = []
     return len(backlog)
 
 
 @task(name="judge-folder", cache_policy=NO_CACHE, persist_result=False, retries=0)
-def judge_folder(store: Store, run_id: int, region: str | None, year: int, claims: str | None) -> Judgement:
+def judge_folder(db: Path, run_id: int, region: str | None, year: int, claims: dict[int, Claim] | None) -> Judgement:
+    """The folder's judgement from the stored analyses of its current files (`claims`: parsed once, at
+    the start of the run), stored for this run."""
     analyzer = analyzer_for(year)
-    with store.session() as con:
+    with session(db) as con:
         documents = load_analyzed(con, analyzer.version)
-    judgement = decide(documents, analyzer.framework, analyzer.common, region=region, year=year,
-                       claims=read_claims(Path(claims)) if claims else None)
-    with store.session() as con:
+    judgement = decide(documents, analyzer.framework, analyzer.common, region=region, year=year, claims=claims)
+    with session(db) as con:
         save_judgement(con, run_id, judgement)
     return judgement
 
@@ -203,73 +240,108 @@ def ingest(root: str, db: str, region: str | None = None, year: int | None = Non
     """Parameters are plain JSON values so that a served deployment can pass them. `processes`: worker
     processes that read the files (None: one per core when there are several; 0: in the task itself)."""
     started = time.perf_counter()
-    settings = ExtractSettings(**settings) if settings else DEFAULT_SETTINGS
+    claimed = read_claims(Path(claims)) if claims else None  # a bad file raises ClaimsError before any work
+    extract_settings = ExtractSettings(**settings) if settings else DEFAULT_SETTINGS
     year = year or date.today().year
     analyzer = analyzer_for(year)
-    root_path = Path(root).resolve()
-    version = extractor_version(settings)
+    root_path, db_path = Path(root).resolve(), Path(db)
+    version = extractor_version(extract_settings)
     if processes is None:
         processes = default_workers() if default_workers() > 1 else 0
-    with run_lock(Path(db)), Store.open(Path(db)) as store:
-        settings = replace(settings, work_dir=str(_fresh_work_dir(Path(db))))
-        run_id = store.start_run(root=str(root_path), region=region, year=year, claims=claims, version=version)
+    with run_lock(db_path):
+        extract_settings = replace(extract_settings, work_dir=str(_fresh_work_dir(db_path)))
+        with session(db_path) as con:
+            run_id = start_run(con, root=str(root_path), region=region, year=year, claims=claims, version=version)
+        run = Run(root_path, db_path, run_id, year, region, analyzer, extract_settings, version, processes, progress)
         try:
-            db_path = Path(db).resolve()
-            own_files = frozenset(db_path.with_name(db_path.name + suffix) for suffix in ("", ".wal", ".run.lock", ".tmp"))
-            records = discover(root_path, exclude=own_files)
-            previous = store.current_files()
-            contents = store.known_contents(version)
-            plan = plan_run(records, previous, set(contents))
-            if progress:
-                print(f"{len(records)} berkas ditemukan; {len(plan.to_extract)} isi baru perlu dibaca.", file=sys.stderr, flush=True)
-
-            def submit(group: list[tuple[ContentKey, FileRecord]]):
-                return extract_files.submit([root_path / record.source for _, record in group], settings, year, processes)
-
-            ocr_pages, pending, analyses, personal, flushed, done = 0, [], [], {}, time.monotonic(), 0
-            groups = task_groups(list(plan.to_extract.items()))
-            window = in_flight or IN_FLIGHT_PER_WORKER * default_workers()
-            for group, results in stream_results(groups, submit, window=window):
-                for (key, record), read in zip(group, results):
-                    document, analysis, found = read.document, read.analysis, read.personal
-                    done += 1
-                    pending.append((key, document))
-                    personal[key] = found
-                    analyses.append(AnalysisRow(AnalysisKey(key.sha256, key.name_class, version,
-                                                            file_name_of(record.path)), analyzer.version, analysis))
-                    status, problems = content_outcome(document.status, document.problems)
-                    contents[key] = StoredContent(document.format, status, problems)
-                    ocr_pages += document.ocr_pages
-                    _progress(progress, done, len(plan.to_extract), record.path, document)
-                if len(pending) >= WRITE_BATCH or time.monotonic() - flushed >= WRITE_INTERVAL_S:
-                    store.save_extractions(pending, version, run_id, analyses, personal)
-                    pending, analyses, personal, flushed = [], [], {}, time.monotonic()
-            store.save_extractions(pending, version, run_id, analyses, personal)
-
-            rows = file_rows(plan, contents, previous, version=version, run_id=run_id)
-            removed = store.save_files(rows, run_id)
-            protect_backlog(store, year)
-            analysed = analyze_backlog(store, run_id, year, window=max(2, default_workers()), processes=processes)
-            judgement = judge_folder(store, run_id, region, year, claims)
-            by_status = {s.value: sum(1 for r in rows if r.status is s) for s in Status}
-            counts = {
-                "files_seen": len(records), "files_new": len(plan.new), "files_changed": len(plan.changed),
-                "files_unchanged": len(plan.unchanged), "files_removed": removed,
-                "files_failed": by_status["failed"], "files_unsupported": by_status["unsupported"],
-                "files_extracted": len(plan.to_extract), "ocr_pages": ocr_pages,
-            }
-            if progress and analysed:
-                print(f"{analysed} isi dianalisis ulang dari teks tersimpan (aturan berubah atau salinan baru).",
-                      file=sys.stderr, flush=True)
-            store.finish_run(run_id, status="completed", counts=counts)
+            planned = plan_ingest(run)
+            ocr_pages = read_and_write(run, planned, window=in_flight or IN_FLIGHT_PER_WORKER * default_workers())
+            rows, counts, judgement = finish(run, planned, ocr_pages, claimed)
         except BaseException as exc:
-            store.finish_run(run_id, status="failed", counts={}, message=f"{type(exc).__name__}: {exc}")
+            with session(db_path) as con:
+                finish_run(con, run_id, status="failed", counts={}, message=f"{type(exc).__name__}: {exc}")
             raise
-    failures = [(r.record.path, r.problems[0].code, r.problems[0].message) for r in rows if r.status is not Status.OK and r.problems]
+    return summarize(run, rows, counts, judgement, db=db, seconds=time.perf_counter() - started)
+
+
+def plan_ingest(run: Run) -> Planned:
+    """Discover the folder (never the database's own files) and sort it against what is recorded."""
+    db_path = run.db.resolve()
+    own_files = frozenset(db_path.with_name(db_path.name + suffix) for suffix in ("", ".wal", ".run.lock", ".tmp"))
+    records = discover(run.root, exclude=own_files)
+    with session(run.db) as con:
+        previous = current_files(con)
+        contents = known_contents(con, run.version)
+    plan = plan_run(records, previous, set(contents))
+    if run.progress:
+        print(f"{len(records)} berkas ditemukan; {len(plan.to_extract)} isi baru perlu dibaca.",
+              file=sys.stderr, flush=True)
+    return Planned(plan, previous, contents)
+
+
+def read_and_write(run: Run, planned: Planned, *, window: int) -> int:
+    """Read every unknown content as parallel tasks, at most `window` in flight, and hand each result to
+    the batch writer as it arrives; `planned.contents` learns each outcome. Returns the pages read by OCR."""
+    to_extract = planned.plan.to_extract
+
+    def submit(group: list[tuple[ContentKey, FileRecord]]):
+        return extract_files.submit([run.root / record.source for _, record in group], run.settings, run.year,
+                                    run.processes)
+
+    ocr_pages, done = 0, 0
+    with BatchWriter(run.db, run.run_id, extractor_version=run.version,
+                     analysis_version=run.analyzer.version) as writer:
+        for group, results in stream_results(task_groups(list(to_extract.items())), submit, window=window):
+            for (key, record), read in zip(group, results):
+                document = read.document
+                done += 1
+                writer.add(key, file_name_of(record.path), document, read.analysis, read.personal)
+                status, problems = content_outcome(document.status, document.problems)
+                planned.contents[key] = StoredContent(document.format, status, problems)
+                ocr_pages += document.ocr_pages
+                _progress(run.progress, done, len(to_extract), record.path, document)
+    return ocr_pages
+
+
+def finish(run: Run, planned: Planned, ocr_pages: int,
+           claims: dict[int, Claim] | None) -> tuple[list[FileRow], dict[str, int], Judgement]:
+    """Record the inventory, bring stored texts up to date (redaction, analyses), judge the folder and
+    close the run as completed."""
+    plan = planned.plan
+    rows = file_rows(plan, planned.contents, planned.previous, version=run.version, run_id=run.run_id)
+    with session(run.db) as con:
+        removed = save_files(con, rows, run.run_id)
+    protect_backlog(run.db, run.year)
+    analysed = analyze_backlog(run.db, run.run_id, run.year, window=max(2, default_workers()), processes=run.processes)
+    judgement = judge_folder(run.db, run.run_id, run.region, run.year, claims)
+    by_status = status_counts(rows)
+    counts = {
+        "files_seen": len(plan.records), "files_new": len(plan.new), "files_changed": len(plan.changed),
+        "files_unchanged": len(plan.unchanged), "files_removed": removed,
+        "files_failed": by_status["failed"], "files_unsupported": by_status["unsupported"],
+        "files_extracted": len(plan.to_extract), "ocr_pages": ocr_pages,
+    }
+    if run.progress and analysed:
+        print(f"{analysed} isi dianalisis ulang dari teks tersimpan (aturan berubah atau salinan baru).",
+              file=sys.stderr, flush=True)
+    with session(run.db) as con:
+        finish_run(con, run.run_id, status="completed", counts=counts)
+    return rows, counts, judgement
+
+
+def summarize(run: Run, rows: list[FileRow], counts: dict[str, int], judgement: Judgement, *, db: str,
+              seconds: float) -> RunSummary:
+    """What `spbe run` prints (`db` as the caller named it): counts, statuses, failures and the index gaps."""
+    by_status = status_counts(rows)
+    failures = [(r.record.path, r.problems[0].code, r.problems[0].message)
+                for r in rows if r.status is not Status.OK and r.problems]
     gaps = index_gaps(({"no": r.no, "claimed_level": r.claimed_level, "evidence_level": r.evidence_level}
-                       for r in judgement.indicators), analyzer.framework)
-    return RunSummary(run_id, str(root_path), str(db), time.perf_counter() - started, counts, by_status, failures,
-                      judgement, gaps)
+                       for r in judgement.indicators), run.analyzer.framework)
+    return RunSummary(run.run_id, str(run.root), db, seconds, counts, by_status, failures, judgement, gaps)
+
+
+def status_counts(rows: list[FileRow]) -> dict[str, int]:
+    return {s.value: sum(1 for r in rows if r.status is s) for s in Status}
 
 
 def run_ingest(root: Path, db: Path, *, region: str | None = None, year: int | None = None, claims: Path | None = None,

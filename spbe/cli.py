@@ -131,7 +131,8 @@ def _cmd_report(args: argparse.Namespace, config: dict) -> int:
 
 
 def _cmd_ui(args: argparse.Namespace, config: dict) -> int:
-    from pipeline.review.app import UiRefused, resolve_credentials, serve
+    from pipeline.review.app import serve
+    from pipeline.review.auth import UiRefused, resolve_credentials
 
     db = _existing_db(args, config)
     try:
@@ -146,7 +147,7 @@ def _cmd_ui_password(args: argparse.Namespace, config: dict) -> int:
     import getpass
     import json
 
-    from pipeline.review.app import MIN_PASSWORD, hash_password
+    from pipeline.review.auth import MIN_PASSWORD, hash_password
 
     if sys.stdin.isatty():
         password = getpass.getpass("Kata sandi baru: ")
@@ -177,78 +178,107 @@ def _cmd_schedule(args: argparse.Namespace, config: dict) -> int:
 
 
 def _cmd_run(args: argparse.Namespace, config: dict) -> int:
-    folder: Path = args.folder
-    if not folder.is_dir():
-        raise CannotRun(f"Folder eviden tidak ditemukan: {folder}")
-    if args.claims is not None and not args.claims.is_file():
-        raise CannotRun(f"Berkas penilaian mandiri tidak ditemukan: {args.claims}")
-    db = args.db or Path(config.get("db", DEFAULT_DB))
+    """Refuse bad input before any work, start worker processes and Prefect's local server side by
+    side, then run the flow (waiting for another run with --wait)."""
+    folder, db = _run_inputs(args, config)
     region = args.region or config.get("region")
     year = args.year or config.get("year") or date.today().year
-
-    from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
-
-    try:
-        settings = ExtractSettings(file_timeout_s=args.file_timeout) if args.file_timeout else DEFAULT_SETTINGS
-    except ValueError as exc:
-        raise CannotRun(f"--file-timeout harus lebih dari 0 detik: {args.file_timeout}") from exc
-    from pipeline.judge.claims import ClaimsError, read_claims
-    from pipeline.rules import RulesError, framework_for_year
-    from pipeline.store.connection import DatabaseBusy, RunInProgress, run_lock, session
-
-    try:  # refuse bad input before any work
-        framework_for_year(year)
-        if args.claims is not None:
-            read_claims(args.claims)
-    except (ClaimsError, RulesError) as exc:
-        raise CannotRun(str(exc)) from exc
-
-    def busy(exc: Exception) -> CannotRun:
-        if isinstance(exc, RunInProgress):
-            return CannotRun(f"Run lain sedang berjalan pada basis data {db}. Tunggu sampai selesai, atau jalankan "
-                             "dengan --wait agar menunggu otomatis.")
-        return CannotRun(f"Basis data {db} sedang dipakai proses lain. Tunggu sampai proses itu selesai, "
-                         "lalu jalankan lagi.")
-
-    if args.wait:
-        print(f"Menunggu run lain pada {db} selesai (--wait)…", file=sys.stderr, flush=True)
-    try:  # fail fast, before Prefect starts, if another run or process holds the database
-        with run_lock(db, wait=args.wait), session(db, wait_s=10):
-            pass
-    except (DatabaseBusy, RunInProgress) as exc:
-        raise busy(exc) from exc
-
+    settings = _settings(args)
+    _check_rules(year)
+    _check_database(db, wait=args.wait)
     if args.dask_address:
         _check_dask(args.dask_address)
     _prefect_defaults()
+    _start_workers(args, year)
+    summary = _run_flow(args, folder, db, region=region, year=year, settings=settings)
+    from pipeline.outputs.summary import format_summary
+
+    print(format_summary(summary))
+    return EXIT_OK
+
+
+def _run_inputs(args: argparse.Namespace, config: dict) -> tuple[Path, Path]:
+    if not args.folder.is_dir():
+        raise CannotRun(f"Folder eviden tidak ditemukan: {args.folder}")
+    if args.claims is not None and not args.claims.is_file():
+        raise CannotRun(f"Berkas penilaian mandiri tidak ditemukan: {args.claims}")
+    return args.folder, _db(args, config)
+
+
+def _settings(args: argparse.Namespace):
+    from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
+
+    try:
+        return ExtractSettings(file_timeout_s=args.file_timeout) if args.file_timeout else DEFAULT_SETTINGS
+    except ValueError as exc:
+        raise CannotRun(f"--file-timeout harus lebih dari 0 detik: {args.file_timeout}") from exc
+
+
+def _check_rules(year: int) -> None:
+    from pipeline.rules import RulesError, framework_for_year
+
+    try:
+        framework_for_year(year)
+    except RulesError as exc:
+        raise CannotRun(str(exc)) from exc
+
+
+def _busy(db: Path, exc: Exception) -> CannotRun:
+    from pipeline.store.connection import RunInProgress
+
+    if isinstance(exc, RunInProgress):
+        return CannotRun(f"Run lain sedang berjalan pada basis data {db}. Tunggu sampai selesai, atau jalankan "
+                         "dengan --wait agar menunggu otomatis.")
+    return CannotRun(f"Basis data {db} sedang dipakai proses lain. Tunggu sampai proses itu selesai, "
+                     "lalu jalankan lagi.")
+
+
+def _check_database(db: Path, *, wait: bool) -> None:
+    """Fail fast, before Prefect starts, if another run or process holds the database."""
+    from pipeline.store.connection import DatabaseBusy, RunInProgress, run_lock, session
+
+    if wait:
+        print(f"Menunggu run lain pada {db} selesai (--wait)…", file=sys.stderr, flush=True)
+    try:
+        with run_lock(db, wait=wait), session(db, wait_s=10):
+            pass
+    except (DatabaseBusy, RunInProgress) as exc:
+        raise _busy(db, exc) from exc
+
+
+def _start_workers(args: argparse.Namespace, year: int) -> None:
+    """Worker processes import the pipeline while Prefect starts."""
     from flows import processes
-    from flows.local_api import LocalApi
 
     workers = args.workers or processes.cores()
-    if not args.dask_address and workers > 1:  # worker processes import the pipeline while Prefect starts
+    if not args.dask_address and workers > 1:
         from pipeline.ingest.read import warm
 
         processes.start(workers, warm, year)
 
+
+def _run_flow(args: argparse.Namespace, folder: Path, db: Path, *, region: str | None, year: int, settings):
+    from flows.local_api import LocalApi
+    from pipeline.judge.claims import ClaimsError
+    from pipeline.store.connection import DatabaseBusy, RunInProgress, run_lock
+
     with LocalApi.start() as api:  # Prefect's local server starts while we import
         from flows.ingest import run_ingest
-        from pipeline.outputs.summary import format_summary
 
         early = api.wait()
         while True:
             try:
                 with _api_fallback(api.url is not None and not early):
-                    summary = run_ingest(folder, db, region=region, year=year, claims=args.claims,
-                                         workers=args.workers, progress=not args.quiet,
-                                         dask_address=args.dask_address, settings=settings)
-                break
+                    return run_ingest(folder, db, region=region, year=year, claims=args.claims,
+                                      workers=args.workers, progress=not args.quiet,
+                                      dask_address=args.dask_address, settings=settings)
+            except ClaimsError as exc:  # the flow reads the claims file first, before any work
+                raise CannotRun(str(exc)) from exc
             except (DatabaseBusy, RunInProgress) as exc:
                 if not args.wait:
-                    raise busy(exc) from exc
+                    raise _busy(db, exc) from exc
                 with run_lock(db, wait=True):  # another run slipped in between: wait for it too
                     pass
-    print(format_summary(summary))
-    return EXIT_OK
 
 
 def _check_dask(address: str) -> None:
@@ -287,9 +317,7 @@ def _cmd_export(args: argparse.Namespace, config: dict) -> int:
     from pipeline.outputs.export import build_export, write_json
     from pipeline.store.connection import DatabaseBusy, session
 
-    db = args.db or Path(config.get("db", DEFAULT_DB))
-    if not db.is_file():
-        raise CannotRun(f"Basis data tidak ditemukan: {db}. Jalankan 'spbe run FOLDER --db {db}' dahulu.")
+    db = _existing_db(args, config)
     try:
         with session(db) as con:
             payload = build_export(con)

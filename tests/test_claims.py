@@ -36,3 +36,23 @@ def test_invalid_claims_are_refused_with_a_message(tmp_path, content):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ClaimsError):
         read_claims(path)
+
+
+@pytest.mark.slow
+def test_a_bad_claims_file_stops_spbe_run_with_exit_2_before_any_work(tmp_path, prefect_backend, capsys):
+    from spbe import cli
+    from tests.evidence_factory import text_pdf
+
+    folder = tmp_path / "eviden" / "Diskominfo"
+    folder.mkdir(parents=True)
+    text_pdf(folder / "perwali.pdf", ["PERATURAN WALI KOTA SUKAMAJU NOMOR 1 TAHUN 2024"])
+    claims = tmp_path / "klaim.csv"
+    claims.write_text("indikator,level\n1,7\n", encoding="utf-8")
+    db = tmp_path / "spbe.duckdb"
+    code = cli.main(["run", str(folder.parent), "--db", str(db), "--claims", str(claims), "--quiet", "--year", "2025"])
+    assert code == 2
+    assert "level 7 di luar 1-5" in capsys.readouterr().err
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:  # the file exists (checked free) but holds no run
+        assert con.execute("SELECT count(*) FROM runs").fetchone()[0] == 0

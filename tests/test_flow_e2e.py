@@ -207,15 +207,33 @@ def test_a_second_run_on_the_same_database_is_refused_at_once(tmp_path, capsys):
     assert "Run lain sedang berjalan" in capsys.readouterr().err
 
 
+def test_a_bad_claims_file_stops_the_flow_before_a_run_is_recorded(tmp_path, prefect_backend):
+    """The claims file is read once, first: a bad one costs no work and leaves no run behind."""
+    from flows.ingest import run_ingest
+    from pipeline.judge.claims import ClaimsError
+
+    folder, db, claims = tmp_path / "eviden", tmp_path / "db.duckdb", tmp_path / "klaim.csv"
+    text_pdf(folder / "Diskominfo" / "a.pdf")
+    claims.write_text("indikator,level\n1,9\n", encoding="utf-8")  # level outside 1-5
+    with pytest.raises(ClaimsError):
+        run_ingest(folder, db, year=2025, claims=claims, progress=False)
+    assert not db.exists()
+
+
 def test_database_is_free_between_units_of_work_during_a_run(tmp_path, prefect_backend):
     """Another process (the review page) can read while a run is working on the database."""
+    from pipeline.model import ContentKey, Document, Status
+    from pipeline.store.batch import BatchWriter
     from pipeline.store.connection import session
-    from pipeline.store.database import Store
+    from pipeline.store.runs import start_run
 
-    store = Store.open(tmp_path / "db.duckdb")
-    run_id = store.start_run(root="/x", region=None, year=None, claims=None, version="v")
-    with session(tmp_path / "db.duckdb", read_only=True, wait_s=1) as con:  # would raise if the run held it
-        assert con.execute("SELECT status FROM runs WHERE run_id = ?", [run_id]).fetchone()[0] == "running"
+    db = tmp_path / "db.duckdb"
+    with session(db) as run_session:
+        run_id = start_run(run_session, root="/x", region=None, year=None, claims=None, version="v")
+    with BatchWriter(db, run_id, extractor_version="v", analysis_version="a", batch=1) as writer:  # the read loop
+        writer.add(ContentKey("ab" * 32, "pdf"), "a.pdf", Document("pdf", Status.OK), "null", "{}")  # a batch written
+        with session(tmp_path / "db.duckdb", read_only=True, wait_s=1) as con:  # would raise if the run held it
+            assert con.execute("SELECT status FROM runs WHERE run_id = ?", [run_id]).fetchone()[0] == "running"
 
 
 def test_spbe_console_command_is_installed():

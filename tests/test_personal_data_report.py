@@ -1,7 +1,7 @@
 """The readiness report lists documents flagged `personal_data` under their own heading, and never shows
 a personal-data value, even one an older run stored in a flag message or a snippet.
 
-Like tests/test_report.py: documents are judged, stored through `Store`/`save_judgement`, and the report
+Like tests/test_report.py: documents are judged, stored through the store's functions, and the report
 is written by `write_report`. The `personal_data` flag is added to the judgement the way the pipeline
 adds it: `flag(scan(pages))` over the document's pages.
 """
@@ -18,7 +18,9 @@ from pipeline.judge.decide import DocInput, judge
 from pipeline.model import FileRecord, Status
 from pipeline.outputs.report import write_report
 from pipeline.store.connection import session
-from pipeline.store.database import Store, save_judgement
+from pipeline.store.files import save_files
+from pipeline.store.judgement import save_judgement
+from pipeline.store.runs import finish_run, start_run
 from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation
 from tests.test_personal_data import nik
@@ -43,19 +45,17 @@ def built(tmp_path_factory, framework, common):
     folder = tmp_path_factory.mktemp("personal")
     db = folder / "spbe.duckdb"
     docs = [regulation(PERWALI, SIX_DOMAINS), DocInput(ATTENDANCE, "hadir", "ok", (), ATTENDANCE_PAGES)]
-    store = Store.open(db)
-    run_id = store.start_run(root="/evidence", region="Kota Sukamaju", year=2025, claims=None, version="test")
-    store.save_files([_file_row(d, run_id) for d in docs], run_id)
     judgement = judge(docs, framework, common, region="Kota Sukamaju", year=2025)
     flag = pd.flag(pd.scan(ATTENDANCE_PAGES, common), common)
     judgement.documents[ATTENDANCE].flags.append(flag)
     judgement.documents[PERWALI].flags.append(  # a message that, wrongly, carries a value
         Flag("personal_data", f"Dokumen memuat NIK {LEAKED_NIK}. {pd.ACTION}"))
-    with store.session() as con:
+    with session(db) as con:
+        run_id = start_run(con, root="/evidence", region="Kota Sukamaju", year=2025, claims=None, version="test")
+        save_files(con, [_file_row(d, run_id) for d in docs], run_id)
         save_judgement(con, run_id, judgement)
         con.execute("UPDATE doc_matches SET snippet = snippet || ? WHERE path = ?", [f" NIK {LEAKED_NIK}", PERWALI])
-    store.finish_run(run_id, status="completed", counts={"files_seen": len(docs)})
-    store.close()
+        finish_run(con, run_id, status="completed", counts={"files_seen": len(docs)})
     html_path, xlsx_path = folder / "laporan.html", folder / "laporan.xlsx"
     write_report(db, html_path, "html")
     write_report(db, xlsx_path, "xlsx")

@@ -1,7 +1,7 @@
 """The readiness report (HTML and XLSX) from a real DuckDB written by the real storage layer.
 
 The fixture judges documents written here as text (like tests/test_judge.py), stores two completed
-runs through `Store`/`save_judgement`, then calls `write_report` as `spbe report` does.
+runs through the store's functions, then calls `write_report` as `spbe report` does.
 """
 
 from __future__ import annotations
@@ -25,7 +25,9 @@ from pipeline.outputs.report import (
     write_report,
 )
 from pipeline.store.connection import session
-from pipeline.store.database import Store, save_judgement
+from pipeline.store.files import save_files
+from pipeline.store.judgement import save_judgement
+from pipeline.store.runs import finish_run, start_run
 from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation, review
 
@@ -52,13 +54,14 @@ def _file_row(doc: DocInput, run_id: int) -> FileRow:
                    run_id, run_id)
 
 
-def _store_run(store: Store, docs: list[DocInput], framework, common) -> tuple[int, object]:
-    run_id = store.start_run(root="/evidence", region="Kota Sukamaju", year=2025, claims="claims.csv", version="test")
-    store.save_files([_file_row(d, run_id) for d in docs], run_id)
+def _store_run(db: Path, docs: list[DocInput], framework, common) -> tuple[int, object]:
     judgement = judge(docs, framework, common, region="Kota Sukamaju", year=2025, claims=CLAIMS)
-    with store.session() as con:
+    with session(db) as con:
+        run_id = start_run(con, root="/evidence", region="Kota Sukamaju", year=2025, claims="claims.csv",
+                           version="test")
+        save_files(con, [_file_row(d, run_id) for d in docs], run_id)
         save_judgement(con, run_id, judgement)
-    store.finish_run(run_id, status="completed", counts={"files_seen": len(docs)})
+        finish_run(con, run_id, status="completed", counts={"files_seen": len(docs)})
     return run_id, judgement
 
 
@@ -67,9 +70,8 @@ def built(tmp_path_factory, framework, common):
     """Two completed runs (the second with more evidence) and the HTML and XLSX reports of the latest."""
     folder = tmp_path_factory.mktemp("report")
     db = folder / "spbe.duckdb"
-    store = Store.open(db)
-    first_id, first = _store_run(store, _docs(full=False), framework, common)
-    last_id, last = _store_run(store, _docs(full=True), framework, common)
+    first_id, first = _store_run(db, _docs(full=False), framework, common)
+    last_id, last = _store_run(db, _docs(full=True), framework, common)
     html_path, xlsx_path = folder / "laporan.html", folder / "laporan.xlsx"
     write_report(db, html_path, "html")
     write_report(db, xlsx_path, "xlsx")

@@ -1,7 +1,7 @@
 """The admin review page: gaps of the latest run, decisions with an audit trail, safe file links.
 
 The database is built with the real storage layer: real files on disk (their SHA-256 is the
-content key), `Store.save_files` for the inventory, and `judge` + `save_judgement` on the texts,
+content key), `save_files` for the inventory, and `judge` + `save_judgement` on the texts,
 once per simulated nightly run.
 """
 
@@ -21,7 +21,10 @@ from pipeline.judge.decide import DocInput, judge
 from pipeline.model import FileRecord, Problem, Status
 from pipeline.review.app import create_app, serve
 from pipeline.review.files import FileRefused, safe_file
-from pipeline.store.database import Store, save_judgement
+from pipeline.store.connection import session
+from pipeline.store.files import save_files
+from pipeline.store.judgement import save_judgement
+from pipeline.store.runs import finish_run, start_run
 from pipeline.model import FileRow
 from tests.browser import review_server
 from tests.test_judge import SIX_DOMAINS, regulation
@@ -72,8 +75,8 @@ class Site:
         self.run_id = 0
 
     def nightly(self) -> int:
-        store = Store.open(self.db)
-        run_id = store.start_run(root=str(self.root), region=REGION, year=YEAR, claims=None, version="v")
+        with session(self.db) as con:
+            run_id = start_run(con, root=str(self.root), region=REGION, year=YEAR, claims=None, version="v")
         rows, docs = [], []
         for path, text in {**self.texts, CORRUPT: None}.items():
             target = self.root / path
@@ -90,11 +93,12 @@ class Site:
             else:
                 rows.append(FileRow(record, "text", "v", "text", Status.OK, (), 1, run_id))
                 docs.append(DocInput(path, sha, "ok", (), (text,)))
-        store.save_files(rows, run_id)
+        with session(self.db) as con:
+            save_files(con, rows, run_id)
         judgement = judge(docs, self.framework, self.common, region=REGION, year=YEAR)
-        with store.session() as con:
+        with session(self.db) as con:
             save_judgement(con, run_id, judgement)
-        store.finish_run(run_id, status="completed", counts={"files_seen": len(rows)})
+            finish_run(con, run_id, status="completed", counts={"files_seen": len(rows)})
         self.run_id = run_id
         return run_id
 

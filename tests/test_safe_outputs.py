@@ -1,6 +1,6 @@
 """Safe outputs: hostile document-derived text stays inert text in the report (HTML, XLSX) and the review page.
 
-One real DuckDB is built with the real storage layer (`Store`, `judge`, `save_judgement`), with hostile
+One real DuckDB is built with the real storage layer (`save_files`, `judge`, `save_judgement`), with hostile
 strings where documents and folders put text: OPD folder names, file names, titles, page text (snippets),
 ingestion messages, and, through the real review app, the admins' notes and names. The same database then
 feeds `write_report` (as `spbe report` does) and `create_app` (as `spbe ui` does).
@@ -19,7 +19,10 @@ from pipeline.judge.decide import DocInput, judge
 from pipeline.model import FileRecord, Problem, Status
 from pipeline.outputs.report import write_report
 from pipeline.review.app import create_app
-from pipeline.store.database import Store, save_judgement
+from pipeline.store.connection import session
+from pipeline.store.files import save_files
+from pipeline.store.judgement import save_judgement
+from pipeline.store.runs import finish_run, start_run
 from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation
 from tests.test_review import csrf_token
@@ -54,14 +57,13 @@ def built(tmp_path_factory, framework, common):
     """The hostile database, and the HTML and XLSX reports written from it."""
     folder = tmp_path_factory.mktemp("hostile")
     db = folder / "spbe.duckdb"
-    store = Store.open(db)
     docs = _docs()
-    run_id = store.start_run(root=str(folder / "eviden"), region="Kota Sukamaju", year=2025, claims=None,
-                             version="test")
-    store.save_files([_file_row(d, run_id) for d in docs], run_id)
-    with store.session() as con:
+    with session(db) as con:
+        run_id = start_run(con, root=str(folder / "eviden"), region="Kota Sukamaju", year=2025, claims=None,
+                           version="test")
+        save_files(con, [_file_row(d, run_id) for d in docs], run_id)
         save_judgement(con, run_id, judge(docs, framework, common, region="Kota Sukamaju", year=2025))
-    store.finish_run(run_id, status="completed", counts={"files_seen": len(docs)})
+        finish_run(con, run_id, status="completed", counts={"files_seen": len(docs)})
     html_path, xlsx_path = folder / "laporan.html", folder / "laporan.xlsx"
     write_report(db, html_path, "html")
     write_report(db, xlsx_path, "xlsx")
