@@ -3,12 +3,14 @@
 A framework (indicators, weights, predicates, level cues) is one versioned
 YAML file; a new framework is a new file, not a code change. Language-level
 knowledge shared by frameworks (synonyms, document-type cues, draft markers,
-flag thresholds) lives in `rules/common.yaml`. Unknown keys are errors, so a
-typo in a rule file fails loudly instead of silently doing nothing.
+flag thresholds) lives in `rules/common.yaml`. Unknown keys and keys written
+twice are errors, so a typo or a pasted-twice entry in a rule file fails loudly
+instead of silently doing nothing (YAML itself would keep only the last one).
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +24,36 @@ KINDS = ("policy", "document", "practice", "audit", "service")
 
 class RulesError(ValueError):
     """A rule file is malformed."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing a mapping key written twice (PyYAML would silently keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        first_line: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue  # "<<: *anchor" merges a mapping; its keys are not written twice
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                continue  # YAML's own loader refuses it below
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                raise RulesError(f"{key_node.start_mark.name} baris {line}: kunci {key!r} sudah ditulis di baris "
+                                 f"{first_line[key]}; gabungkan keduanya menjadi satu entri")
+            first_line[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
+def read_rules_file(path: Path) -> Any:
+    """The data of one rules file; a key written twice in any mapping is a RulesError naming file, key and line."""
+    text = path.read_text(encoding="utf-8")
+    loader = _UniqueKeyLoader(text)
+    loader.name = path.name  # marks (and so the error message) name the file, not "<unicode string>"
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def _build(cls, data: dict[str, Any], where: str):
@@ -174,23 +206,104 @@ class PersonalDataRules:
             raise RulesError("personal_data nik_province_codes: two-digit codes 11..99 expected")
 
 
+def _tuples(record: Any) -> None:
+    """Lists read from YAML become tuples, as in the other rule records."""
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, list):
+            object.__setattr__(record, f.name, tuple(value))
+
+
+@dataclass(frozen=True)
+class DocTypeCues:
+    """How a document type shows itself. Phrases are normalised text (see rules/common.yaml)."""
+
+    title: tuple[str, ...]  # phrases that open its title line
+    body: tuple[str, ...] = ()  # phrases that support it anywhere in the text
+    title_anywhere: tuple[str, ...] = ()  # phrases that make a heading line this type wherever they stand in it
+    summary: tuple[str, ...] = ()  # a heading opening with one of these ...
+    summary_of: tuple[str, ...] = ()  # ... and naming one of these further on is a summary of this type
+    screen: tuple[str, ...] = ()  # labels of an application screen (read as written), counted to spot a screenshot
+    file_name: tuple[str, ...] = ()  # literal lower-case fragments of a file name that name this type
+
+    def __post_init__(self) -> None:
+        _tuples(self)
+
+
+@dataclass(frozen=True)
+class DraftMarkers:
+    """What marks a draft (reference §7.3), by where the facts reader looks for it."""
+
+    before_title: tuple[str, ...]  # alone on a line of the title block, or just before the title
+    watermark: tuple[str, ...]  # alone on any line of the document
+    paraf: tuple[str, ...]  # paraf boxes of a draft circulated for sign-off
+    file_name: tuple[str, ...]  # literal lower-case fragments opening a part of the file name
+
+    def __post_init__(self) -> None:
+        _tuples(self)
+
+
+@dataclass(frozen=True)
+class SignatureMarkers:
+    """What shows a published, signed copy (reference §7.1, §7.4)."""
+
+    signed: tuple[str, ...]  # written where the signature was ("ttd", "Cap/dto")
+    certified_copy: tuple[str, ...]  # certifies a copy of the enacted instrument
+    copy_heading: tuple[str, ...]  # alone on one of the first lines of a certified copy, or before its title
+
+    def __post_init__(self) -> None:
+        _tuples(self)
+
+
+@dataclass(frozen=True)
+class RevokePhrases:
+    """What makes a regulation revoke or amend an earlier one, and how it names that one."""
+
+    revoked: tuple[str, ...]  # the instruments cited BEFORE it are revoked ("… dicabut dan dinyatakan tidak berlaku")
+    revoking: tuple[str, ...]  # the instruments cited AFTER it are revoked ("Mencabut Peraturan Bupati …")
+    amending: tuple[str, ...]  # opening an amending title: "PERUBAHAN [KEDUA] ATAS <the amended instrument>"
+    cites: dict[str, tuple[str, ...]]  # instrument type -> how a revocation or amendment names one of that type
+
+    def __post_init__(self) -> None:
+        _tuples(self)
+        object.__setattr__(self, "cites", {k: tuple(v) for k, v in dict(self.cites).items()})
+
+
 @dataclass(frozen=True)
 class Common:
     """Language-level knowledge shared by all frameworks."""
 
     synonyms: dict[str, tuple[str, ...]]  # canonical phrase -> variants/abbreviations (normalised text)
-    doc_types: dict[str, dict[str, tuple[str, ...]]]  # type -> {title: [...], body: [...]}
-    draft_markers: tuple[str, ...]
-    signature_markers: tuple[str, ...]
+    doc_types: dict[str, DocTypeCues]  # type -> how a document of that type shows itself
+    heading_types: tuple[str, ...]  # doc types recognised by their heading, in this order (first wins)
+    lampiran_types: tuple[str, ...]  # a Lampiran of a regulation naming one of these takes its type (first wins)
+    draft_markers: DraftMarkers
+    signature_markers: SignatureMarkers
     review_phrases: tuple[str, ...]  # what makes a document a review/evaluation
     policy_review_phrases: tuple[str, ...]  # in a review's title: it reviews policies
     negations: tuple[str, ...]  # words that make a sentence a shortfall or a plan
-    revoke_phrases: tuple[str, ...]  # "dicabut dan dinyatakan tidak berlaku", "mengubah", ...
+    revoke_phrases: RevokePhrases
     activity_types: tuple[str, ...]  # doc types that can be stale
     regulation_types: tuple[str, ...]  # doc types that are legal instruments
     body_link_types: tuple[str, ...]  # doc types whose body mentions alone can link them (they regulate/plan)
     thresholds: Thresholds = field(default_factory=Thresholds)
     personal_data: PersonalDataRules = field(default_factory=PersonalDataRules)
+
+    def __post_init__(self) -> None:
+        known = set(self.doc_types)
+        untitled = [t for t, cues in self.doc_types.items() if not cues.title]
+        if untitled:
+            raise RulesError(f"doc_types {untitled}: every type needs at least one title phrase")
+        half = [t for t, cues in self.doc_types.items() if bool(cues.summary) != bool(cues.summary_of)]
+        if half:
+            raise RulesError(f"doc_types {half}: summary and summary_of go together")
+        for name in ("heading_types", "lampiran_types", "activity_types", "regulation_types", "body_link_types"):
+            unknown = [t for t in getattr(self, name) if t not in known]
+            if unknown:
+                raise RulesError(f"{name}: unknown doc types {unknown} (known: {sorted(known)})")
+        stray = set(self.revoke_phrases.cites) - set(self.regulation_types)
+        if stray:
+            raise RulesError(f"revoke_phrases cites: {sorted(stray)} are not regulation_types")
 
 
 def _framework_from(data: dict[str, Any], where: str) -> Framework:
@@ -229,16 +342,20 @@ def _check_weights(framework: Framework, where: str) -> None:
 
 
 def load_framework(path: Path) -> Framework:
-    return _framework_from(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    return _framework_from(read_rules_file(path), path.name)
 
 
 def load_common(path: Path | None = None) -> Common:
     path = path or RULES_DIR / "common.yaml"
-    data = dict(yaml.safe_load(path.read_text(encoding="utf-8")))
+    data = dict(read_rules_file(path))
     data["synonyms"] = {k: tuple(v) for k, v in data["synonyms"].items()}
-    data["doc_types"] = {k: {part: tuple(v) for part, v in parts.items()} for k, parts in data["doc_types"].items()}
-    for name in ("draft_markers", "signature_markers", "review_phrases", "revoke_phrases", "activity_types",
-                 "regulation_types", "body_link_types", "policy_review_phrases", "negations"):
+    data["doc_types"] = {k: _build(DocTypeCues, cues, f"{path.name} doc_types {k}")
+                         for k, cues in data["doc_types"].items()}
+    for name, cls in (("draft_markers", DraftMarkers), ("signature_markers", SignatureMarkers),
+                      ("revoke_phrases", RevokePhrases)):
+        data[name] = _build(cls, data.get(name) or {}, f"{path.name} {name}")
+    for name in ("heading_types", "lampiran_types", "review_phrases", "activity_types", "regulation_types",
+                 "body_link_types", "policy_review_phrases", "negations"):
         data[name] = tuple(data[name])
     data["thresholds"] = _build(Thresholds, data.get("thresholds") or {}, f"{path.name} thresholds")
     data["personal_data"] = _build(PersonalDataRules, data.get("personal_data") or {}, f"{path.name} personal_data")

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import pytest
 import yaml
 
-from pipeline.judge.facts import canonical_region, make_key, parse_date, read_facts, same_region
+from pipeline.judge.facts import (
+    DOC_TYPES,
+    canonical_region,
+    facts_vocabulary,
+    make_key,
+    parse_date,
+    read_facts,
+    same_region,
+)
+from pipeline.judge.facts.phrases import spellings
+from pipeline.rules import load_common
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = Path(os.environ.get("SPBE_REAL_DOCS", Path(__file__).resolve().parents[2] / "shared" / "real"))
@@ -278,6 +289,83 @@ def test_title_is_the_subject_single_spaced():
     assert f.title == "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK"
 
 
+# --- the words come from rules/common.yaml ----------------------------------------------------------
+
+def rules_with(**changes):
+    """The shipped rules with some of the facts vocabulary changed (as if common.yaml said so)."""
+    common = load_common()
+    fields = {}
+    for name, change in changes.items():
+        section, _, part = name.partition("__")
+        if section == "doc_types":
+            doc_type, part = part.split("__")
+            cues = common.doc_types[doc_type]
+            fields["doc_types"] = {**common.doc_types, doc_type: replace(cues, **{part: getattr(cues, part) + change})}
+        else:
+            record = getattr(common, section)
+            fields[section] = replace(record, **{part: getattr(record, part) + change})
+    return facts_vocabulary(replace(common, **fields))
+
+
+def test_doc_types_are_those_of_the_rules():
+    assert DOC_TYPES == tuple(load_common().doc_types)
+
+
+def test_a_title_phrase_added_to_the_rules_gives_its_type():
+    pages = ["PEMERINTAH KOTA SUKAMAJU\nKAJIAN PENERAPAN SPBE\nTAHUN 2024\nBAB I"]
+    assert read_facts(pages).doc_type == "other"
+    assert read_facts(pages, vocabulary=rules_with(doc_types__laporan__title=("kajian",))).doc_type == "laporan"
+
+
+def test_a_draft_word_added_to_the_rules_marks_a_draft():
+    pages = perkada(above="DRAF")
+    assert read_facts(pages).signed is True
+    f = read_facts(pages, vocabulary=rules_with(draft_markers__before_title=("draf",)))
+    assert f.signed is False and f.draft_markers == ("DRAF",)
+
+
+def test_a_signature_marker_added_to_the_rules_signs_in_every_synonym_spelling():
+    pages = ["LAPORAN KEGIATAN\nisi laporan\nTTE\nNAMA PEJABAT"]  # synonyms: "tte" -> "tanda tangan elektronik"
+    assert read_facts(pages).signed is None
+    assert read_facts(pages, vocabulary=rules_with(signature_markers__signed=("tanda tangan elektronik",))).signed
+
+
+def test_a_revoke_phrase_added_to_the_rules_revokes():
+    pages = perkada(extra="Pasal 8\nPeraturan Bupati Lamongan Nomor 12 Tahun 2018 dinyatakan tidak berlaku.")
+    assert read_facts(pages).revokes == ()
+    vocabulary = rules_with(revoke_phrases__revoked=("dinyatakan tidak berlaku",))
+    assert read_facts(pages, vocabulary=vocabulary).revokes == ("perbup 12/2018",)
+
+
+@pytest.mark.parametrize("title, doc_type", [
+    ("PERWAL SUKAMAJU", "perwali"),  # synonyms of "peraturan wali kota"
+    ("PERATURAN WALIKOTA SUKAMAJU", "perwali"),
+    ("PERDA KOTA SUKAMAJU", "perda"),
+    ("SK WALI KOTA SUKAMAJU", "sk"),  # synonyms of "keputusan"
+    ("SURAT KEPUTUSAN WALI KOTA SUKAMAJU", "sk"),
+])
+def test_title_phrases_are_read_in_every_synonym_spelling(title, doc_type):
+    assert read_facts([f"{title}\nNOMOR 5 TAHUN 2020\nTENTANG\nTIM SPBE\nMenimbang"]).doc_type == doc_type
+
+
+def test_phrases_anywhere_in_a_heading_are_read_as_written():
+    """"dokumen pelaksanaan anggaran" anywhere in a heading, but not its abbreviation in a table row."""
+    assert read_facts(["REKAP SUB KEGIATAN DALAM DOKUMEN PELAKSANAAN ANGGARAN\nisi"]).doc_type == "anggaran"
+    assert read_facts(["PEMERINTAH KOTA SUKAMAJU\nPENGADAAN SERVER DPA 2024\nisi"]).doc_type == "other"
+
+
+def test_the_vocabulary_is_compiled_once_per_rules_version():
+    assert facts_vocabulary(load_common()) is facts_vocabulary(load_common())
+    assert rules_with(draft_markers__before_title=("draf",)) is not facts_vocabulary(load_common())
+
+
+def test_spellings_follow_the_synonym_table():
+    synonyms = load_common().synonyms
+    found = spellings(["peraturan wali kota"], synonyms)
+    assert {"peraturan wali kota", "peraturan walikota", "perwali", "perwal", "perwalkot", "perwalikota"} == set(found)
+    assert found[0] == "peraturan wali kota"  # longest first, so an alternation prefers the longest reading
+
+
 # --- the two real published regulations ----------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -348,3 +436,22 @@ def test_number_on_the_line_after_nomor_and_blank_nomor_line():
 def test_one_line_title_block():
     f = read_facts(["BUPATI BATU BARA\nPERATURAN BUPATI BATU BARA NOMOR 81 TAHUN 2021 TENTANG SPBE\nDENGAN RAHMAT"])
     assert (f.doc_type, f.number, f.year, f.title) == ("perbup", "81", 2021, "SPBE")
+
+
+@pytest.mark.parametrize("text, doc_type, marker", [
+    ("RANCANGAN PERWALIKOTA SUKAMAJU\nNOMOR    TAHUN 2024\nTENTANG\nSISTEM PEMERINTAHAN BERBASIS ELEKTRONIK\n",
+     "perwali", "RANCANGAN"),
+    ("DRAFT SE WALI KOTA SUKAMAJU\nNOMOR 1 TAHUN 2024\nTENTANG\nPENGGUNAAN SRIKANDI\n", "surat_edaran", "DRAFT"),
+])
+def test_a_draft_word_before_a_short_instrument_title_marks_a_draft(text, doc_type, marker):
+    facts = read_facts([text], file_name="x.pdf")
+    assert (facts.doc_type, facts.signed) == (doc_type, False)
+    assert marker in facts.draft_markers
+
+
+@pytest.mark.parametrize("text, doc_type", [
+    ("NOTULE RAPAT\nHari/Tanggal: Senin, 3 Juni 2024\nAgenda: SPBE\n", "notulen"),  # OCR dropped the final n
+    ("REKAPTULASI ANGGARAN TIK 2024\nkode rekening belanja modal\n", "anggaran"),  # OCR dropped an i
+])
+def test_ocr_damaged_headings_keep_their_type(text, doc_type):
+    assert read_facts([text], file_name="x.pdf").doc_type == doc_type

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from pipeline.rules import (
     framework_for_year,
     load_common,
     load_framework,
+    read_rules_file,
 )
 
 FRAMEWORK_FILE = RULES_DIR / "permenpanrb-59-2020.yaml"
@@ -70,8 +72,26 @@ def common():
     return load_common()
 
 
+# Parts of rules that are not phrases: file-name fragments (literal) and screen labels (read as written).
+NOT_PHRASES = {"file_name", "screen"}
+
+
+def _parts(where: str, record) -> list[tuple[str, str]]:
+    out = []
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if f.name in NOT_PHRASES:
+            continue
+        if isinstance(value, dict):
+            out += [(f"{where}.{f.name}.{k}", p) for k, phrases in value.items() for p in phrases]
+        else:
+            out += [(f"{where}.{f.name}", p) for p in value]
+    return out
+
+
 def rule_phrases(framework, common):
-    """(where, phrase) for every phrase the matcher compares with normalised text."""
+    """(where, phrase) for every phrase compared with text: normalised by the matcher, or spelled out by the
+    facts reader from the synonyms."""
     out = []
     for ind in framework.indicators:
         out += [(f"indicator {ind.no} phrase", p) for p in ind.phrases]
@@ -80,11 +100,11 @@ def rule_phrases(framework, common):
             out += [(f"indicator {ind.no} level {level}", p) for p in (*cue.all_of, *cue.any_of)]
     for level, cue in framework.service_levels.items():
         out += [(f"service level {level}", p) for p in (*cue.all_of, *cue.any_of)]
-    for doc_type, parts in common.doc_types.items():
-        for part, phrases in parts.items():
-            out += [(f"doc_type {doc_type}.{part}", p) for p in phrases]
-    for name in ("draft_markers", "signature_markers", "review_phrases", "revoke_phrases"):
-        out += [(name, p) for p in getattr(common, name)]
+    for doc_type, cues in common.doc_types.items():
+        out += _parts(f"doc_type {doc_type}", cues)
+    for name in ("draft_markers", "signature_markers", "revoke_phrases"):
+        out += _parts(name, getattr(common, name))
+    out += [("review_phrases", p) for p in common.review_phrases]
     return out
 
 
@@ -143,8 +163,10 @@ def test_evidence_types_are_known_doc_types(framework, common):
         assert ind.evidence_types, ind.no
         assert set(ind.evidence_types) <= known, (ind.no, set(ind.evidence_types) - known)
     assert set(common.activity_types) <= known and set(common.regulation_types) <= known
-    for doc_type, parts in common.doc_types.items():
-        assert set(parts) <= {"title", "body"} and parts.get("title"), doc_type
+    assert set(common.heading_types) <= known and set(common.lampiran_types) <= known
+    assert set(common.revoke_phrases.cites) <= set(common.regulation_types)
+    for doc_type, cues in common.doc_types.items():
+        assert cues.title, doc_type
 
 
 def test_policy_indicators_take_regulations_and_neighbours_differ_by_type(framework, common):
@@ -304,6 +326,51 @@ def test_unknown_key_in_common_raises(tmp_path):
     data = yaml.safe_load((RULES_DIR / "common.yaml").read_text(encoding="utf-8"))
     data["thresholds"]["match_scor"] = 90
     with pytest.raises(RulesError, match="match_scor"):
+        load_common(_write(tmp_path, data, "common.yaml"))
+
+
+# A rules file with a key written twice: YAML would silently keep the last one.
+DUPLICATES = [
+    ("common.yaml", "  alur kerja:", "  alur kerja: [work flow]", "alur kerja"),  # a synonym
+    ("common.yaml", "activity_types:", "activity_types: [laporan]", "activity_types"),  # a top-level key
+    ("common.yaml", "  perwali:", "    title: [perwali]", "title"),  # inside a doc type
+    ("permenpanrb-59-2020.yaml", "    weight: 1.30", "    weight: 1.40", "weight"),  # inside an indicator
+]
+
+
+@pytest.mark.parametrize("name, after, duplicate, key", DUPLICATES)
+def test_a_key_written_twice_is_refused_with_file_key_and_line(tmp_path, name, after, duplicate, key):
+    lines = (RULES_DIR / name).read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(after)) + 1
+    if key == "title":
+        at += 1  # below the type's own title line
+    lines.insert(at, duplicate)
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load = load_common if name == "common.yaml" else load_framework
+    with pytest.raises(RulesError) as refused:
+        load(path)
+    message = str(refused.value)
+    assert name in message and repr(key) in message and f"baris {at + 1}" in message, message
+
+
+def test_the_same_key_in_different_mappings_is_no_duplicate(tmp_path):
+    path = tmp_path / "x.yaml"
+    path.write_text("a: {title: [x]}\nb: {title: [y]}\n", encoding="utf-8")
+    assert read_rules_file(path) == {"a": {"title": ["x"]}, "b": {"title": ["y"]}}
+
+
+@pytest.mark.parametrize("path", sorted(RULES_DIR.glob("*.yaml")), ids=lambda p: p.name)
+def test_the_shipped_rules_files_have_no_key_written_twice(path):
+    assert read_rules_file(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
+    load = load_common if path.name == "common.yaml" else load_framework
+    assert load(path)
+
+
+def test_a_facts_list_naming_an_unknown_doc_type_raises(tmp_path):
+    data = yaml.safe_load((RULES_DIR / "common.yaml").read_text(encoding="utf-8"))
+    data["heading_types"].append("laporann")
+    with pytest.raises(RulesError, match="laporann"):
         load_common(_write(tmp_path, data, "common.yaml"))
 
 

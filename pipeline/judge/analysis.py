@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any, Sequence
 
-from pipeline.judge.facts import Facts, read_facts
+from pipeline.judge.facts import Facts, facts_vocabulary, read_facts
 from pipeline.judge.flags import near_duplicate_signature, real_words
 from pipeline.judge.levels import LevelStep, LevelTrace, level_trace
 from pipeline.judge.matching import Match, Prepared, contains, match, prepare
@@ -92,7 +92,7 @@ def _plans(doc: Prepared, facts: Facts, framework: Framework, common: Common) ->
 
 def analyze(pages: Sequence[str], file_name: str, analyzer: Analyzer) -> Analysis:
     framework, common = analyzer.framework, analyzer.common
-    facts = read_facts(pages, file_name=file_name)
+    facts = read_facts(pages, file_name=file_name, vocabulary=facts_vocabulary(common))
     prepared = prepare(pages, facts.title, analyzer.normalize)
     matches = tuple(match(prepared, facts.doc_type, framework, common))
     traces = tuple(level_trace(framework.indicator(m.indicator), prepared, facts.doc_type, facts.signed, framework,
