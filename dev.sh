@@ -2,6 +2,7 @@
 # Set-up and entry points for a fresh Debian machine (Python 3.11, run as root or with sudo).
 #   bash dev.sh run    install what is missing, check sample_docs/, export JSON
 #   bash dev.sh test   install what is missing (with test extras), run the tests
+#   bash dev.sh lint   install what is missing (with test extras), ruff (lint, format check) and mypy
 # Idempotent: a second call installs nothing and prints nothing about installing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -85,8 +86,15 @@ case "${1:-}" in
         ensure_python_packages test
         exec "$VENV/bin/python" -m pytest "$@"
         ;;
+    lint)
+        ensure_venv
+        ensure_python_packages test
+        "$VENV/bin/ruff" check .
+        "$VENV/bin/ruff" format --check .
+        "$VENV/bin/mypy"
+        ;;
     *)
-        say "Pemakaian: bash dev.sh run | bash dev.sh test [argumen pytest]"
+        say "Pemakaian: bash dev.sh run | bash dev.sh test [argumen pytest] | bash dev.sh lint"
         exit 2
         ;;
 esac

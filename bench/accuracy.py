@@ -29,16 +29,27 @@ def main() -> int:
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args()
 
-    from spbe import cli
     from pipeline.judge.accuracy import evaluate
     from pipeline.judge.claims import read_claims
     from pipeline.rules import framework_for_year
+    from spbe import cli
 
     labels = yaml.safe_load(args.labels.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         db, out = Path(tmp) / "acc.duckdb", Path(tmp) / "acc.json"
-        run = ["run", str(args.folder), "--db", str(db), "--region", labels["region"],
-               "--year", str(labels["assessment_year"]), "--claims", str(args.claims), "--quiet"]
+        run = [
+            "run",
+            str(args.folder),
+            "--db",
+            str(db),
+            "--region",
+            labels["region"],
+            "--year",
+            str(labels["assessment_year"]),
+            "--claims",
+            str(args.claims),
+            "--quiet",
+        ]
         if cli.main(run) != 0 or cli.main(["export", "--db", str(db), "--json", str(out)]) != 0:
             return 1
         export = json.loads(out.read_text(encoding="utf-8"))

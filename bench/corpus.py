@@ -27,14 +27,37 @@ SCAN_DPI = 200  # what samplegen's scanner writes
 OFFICE_SHARE = 0.08  # share of files that are DOCX/XLSX (their pages are "native", not in the page target)
 
 OPDS = [
-    "Diskominfo", "Bappeda", "BKPSDM", "Inspektorat", "Bagian_Hukum", "Dinas_Kesehatan", "Dinas_Pendidikan",
-    "DPMPTSP", "Disdukcapil", "BPKAD", "Bagian_Organisasi", "Dinas_Perhubungan", "Satpol_PP", "Dinas_Sosial",
+    "Diskominfo",
+    "Bappeda",
+    "BKPSDM",
+    "Inspektorat",
+    "Bagian_Hukum",
+    "Dinas_Kesehatan",
+    "Dinas_Pendidikan",
+    "DPMPTSP",
+    "Disdukcapil",
+    "BPKAD",
+    "Bagian_Organisasi",
+    "Dinas_Perhubungan",
+    "Satpol_PP",
+    "Dinas_Sosial",
 ]
 TOPICS = [
-    "Sistem Pemerintahan Berbasis Elektronik", "Arsitektur SPBE", "Peta Rencana SPBE", "Manajemen Data",
-    "Keamanan Informasi", "Pusat Data Daerah", "Layanan Aplikasi Umum", "Tim Koordinasi SPBE",
-    "Manajemen Risiko SPBE", "Audit Teknologi Informasi dan Komunikasi", "Satu Data Indonesia",
-    "Jaringan Intra Pemerintah", "Sistem Penghubung Layanan", "Manajemen Aset TIK", "Kompetensi SDM TIK",
+    "Sistem Pemerintahan Berbasis Elektronik",
+    "Arsitektur SPBE",
+    "Peta Rencana SPBE",
+    "Manajemen Data",
+    "Keamanan Informasi",
+    "Pusat Data Daerah",
+    "Layanan Aplikasi Umum",
+    "Tim Koordinasi SPBE",
+    "Manajemen Risiko SPBE",
+    "Audit Teknologi Informasi dan Komunikasi",
+    "Satu Data Indonesia",
+    "Jaringan Intra Pemerintah",
+    "Sistem Penghubung Layanan",
+    "Manajemen Aset TIK",
+    "Kompetensi SDM TIK",
 ]
 KINDS = ["PERATURAN WALI KOTA", "LAPORAN", "NOTULEN RAPAT", "KEPUTUSAN WALI KOTA", "STANDAR OPERASIONAL PROSEDUR"]
 WORDS = (
@@ -47,8 +70,20 @@ WORDS = (
     "ditetapkan berlaku sejak tanggal diundangkan sebagaimana dimaksud dalam pasal ayat huruf angka untuk dengan "
     "oleh pada dari yang dan atau serta bagi terhadap melalui sesuai ketentuan peraturan perundang-undangan"
 ).split()
-MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 @dataclass
@@ -84,9 +119,15 @@ def _header(rng: random.Random, opd: str) -> tuple[str, str, int, int]:
 def _text_doc(rng: random.Random, opd: str, pages: int) -> Doc:
     kind, topic, number, year = _header(rng, opd)
     blocks: list[Blk] = [
-        KOP("PEMERINTAH KOTA SUKAMAJU", opd.replace("_", " ").upper(),
-            address=f"Jalan Merdeka No. {rng.randint(1, 200)}, Sukamaju {rng.randint(40100, 40999)}"),
-        C(kind, bold=True), C(f"NOMOR {number} TAHUN {year}", bold=True), C("TENTANG", bold=True), C(topic.upper(), bold=True),
+        KOP(
+            "PEMERINTAH KOTA SUKAMAJU",
+            opd.replace("_", " ").upper(),
+            address=f"Jalan Merdeka No. {rng.randint(1, 200)}, Sukamaju {rng.randint(40100, 40999)}",
+        ),
+        C(kind, bold=True),
+        C(f"NOMOR {number} TAHUN {year}", bold=True),
+        C("TENTANG", bold=True),
+        C(topic.upper(), bold=True),
         SP(),
     ]
     for page in range(pages):
@@ -97,8 +138,16 @@ def _text_doc(rng: random.Random, opd: str, pages: int) -> Doc:
             blocks.append(P(_paragraph(rng, rng.randint(3, 5))))
         if page == pages - 1:
             day = f"{rng.randint(1, 28)} {rng.choice(MONTHS)} {year}"
-            blocks.append(SIGN(f"Ditetapkan di Sukamaju pada tanggal {day}", "WALI KOTA SUKAMAJU,", "", "ttd", "",
-                               rng.choice(["ANDI PRATAMA", "SITI RAHAYU", "BUDI SANTOSO", "DEWI LESTARI"])))
+            blocks.append(
+                SIGN(
+                    f"Ditetapkan di Sukamaju pada tanggal {day}",
+                    "WALI KOTA SUKAMAJU,",
+                    "",
+                    "ttd",
+                    "",
+                    rng.choice(["ANDI PRATAMA", "SITI RAHAYU", "BUDI SANTOSO", "DEWI LESTARI"]),
+                )
+            )
     return Doc(title=f"{kind.title()} {number} {year} {topic}", blocks=blocks, page="A4", font_size=10.5)
 
 
@@ -106,8 +155,18 @@ def _scan_lines(rng: random.Random, opd: str, first: bool) -> tuple[list[str], s
     lines, bold, align = [], set(), {}
     if first:
         kind, topic, number, year = _header(rng, opd)
-        for i, t in enumerate(["PEMERINTAH KOTA SUKAMAJU", opd.replace("_", " ").upper(), "", kind,
-                               f"NOMOR {number} TAHUN {year}", "TENTANG", topic.upper(), ""]):
+        for i, t in enumerate(
+            [
+                "PEMERINTAH KOTA SUKAMAJU",
+                opd.replace("_", " ").upper(),
+                "",
+                kind,
+                f"NOMOR {number} TAHUN {year}",
+                "TENTANG",
+                topic.upper(),
+                "",
+            ]
+        ):
             if t:
                 bold.add(i)
                 align[i] = "center"
@@ -129,10 +188,23 @@ def scanned_pages(rng: random.Random, opd: str, pages: int):
     for p in range(pages):
         lines, bold, align = _scan_lines(rng, opd, p == 0)
         s, e = paginate(lines, dpi=SCAN_DPI, font_size_pt=11.5, bold_lines=bold, align=align)[0]
-        page = render_page(lines[s:e], dpi=SCAN_DPI, font_size_pt=11.5, seed=rng.randint(0, 10_000),
-                           bold_lines={i for i in bold if s <= i < e}, align={i: a for i, a in align.items() if s <= i < e})
-        out.append(degrade(page, noise=rng.uniform(0.02, 0.045), blur=rng.uniform(0.5, 0.9),
-                           rotate_deg=round(rng.uniform(-1.5, 1.5), 2), seed=rng.randint(0, 10_000)))
+        page = render_page(
+            lines[s:e],
+            dpi=SCAN_DPI,
+            font_size_pt=11.5,
+            seed=rng.randint(0, 10_000),
+            bold_lines={i for i in bold if s <= i < e},
+            align={i: a for i, a in align.items() if s <= i < e},
+        )
+        out.append(
+            degrade(
+                page,
+                noise=rng.uniform(0.02, 0.045),
+                blur=rng.uniform(0.5, 0.9),
+                rotate_deg=round(rng.uniform(-1.5, 1.5), 2),
+                seed=rng.randint(0, 10_000),
+            )
+        )
     return out
 
 
@@ -144,14 +216,22 @@ def _write_docx(path: Path, rng: random.Random, opd: str) -> None:
 
     kind, topic, number, year = _header(rng, opd)
     doc = DocxDocument()
-    for t in ("PEMERINTAH KOTA SUKAMAJU", opd.replace("_", " ").upper(), kind, f"NOMOR {number} TAHUN {year}", topic.upper()):
+    for t in (
+        "PEMERINTAH KOTA SUKAMAJU",
+        opd.replace("_", " ").upper(),
+        kind,
+        f"NOMOR {number} TAHUN {year}",
+        topic.upper(),
+    ):
         doc.add_paragraph().add_run(t).bold = True
     for _ in range(rng.randint(8, 16)):
         doc.add_paragraph(_paragraph(rng, rng.randint(2, 5)))
     table = doc.add_table(rows=6, cols=3)
     for r in range(6):
         for c in range(3):
-            table.cell(r, c).text = ("No", "Uraian", "Keterangan")[c] if r == 0 else (str(r) if c == 0 else _sentence(rng, 5))
+            table.cell(r, c).text = (
+                ("No", "Uraian", "Keterangan")[c] if r == 0 else (str(r) if c == 0 else _sentence(rng, 5))
+            )
     when = dt.datetime(year, rng.randint(1, 12), rng.randint(1, 28), 9, 0, 0)
     doc.core_properties.created = doc.core_properties.modified = when
     doc.save(path)
@@ -196,7 +276,9 @@ def plan(files: int, pages: int, scanned_share: float, seed: int) -> list[Item]:
             counts[rng.randrange(n)] += 1
         return counts
 
-    kinds = [("text", p) for p in split(max(text_pages, n_text), n_text)] + [("scan", p) for p in split(scan_pages, n_scan)]
+    kinds = [("text", p) for p in split(max(text_pages, n_text), n_text)] + [
+        ("scan", p) for p in split(scan_pages, n_scan)
+    ]
     kinds += [("docx" if i % 2 == 0 else "xlsx", 1) for i in range(n_office)]
     rng.shuffle(kinds)
     items = []
@@ -218,8 +300,12 @@ def write_item(root: Path, item: Item, variant: int = 0) -> None:
     if item.kind == "text":
         write_text_pdf(_text_doc(rng, opd, item.pages), path)
     elif item.kind == "scan":
-        write_image_pdf(scanned_pages(rng, opd, item.pages), path, quality=rng.randint(40, 60),
-                        producer_note=rng.choice(["EPSON Scan", "HP Scan", "Canon iR-ADV C3525"]))
+        write_image_pdf(
+            scanned_pages(rng, opd, item.pages),
+            path,
+            quality=rng.randint(40, 60),
+            producer_note=rng.choice(["EPSON Scan", "HP Scan", "Canon iR-ADV C3525"]),
+        )
     elif item.kind == "docx":
         _write_docx(path, rng, opd)
     else:

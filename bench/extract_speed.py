@@ -55,12 +55,17 @@ def bench_textlayer(reps: int, tmp: Path) -> None:
     print("\n## text-layer pages (extract(), no OCR)")
     path = text_pdf(tmp / "typed.pdf", [REGULATION_LINES] * 50)
     t, doc = median_of(reps, lambda: extract(path))
-    print(f"generated 50-page text PDF: {t / doc.page_count * 1000:.2f} ms/page ({Counter(p.method.value for p in doc.pages)})")
+    print(
+        f"generated 50-page text PDF: {t / doc.page_count * 1000:.2f} ms/page ({Counter(p.method.value for p in doc.pages)})"
+    )
 
 
 def bench_ocr_dpi(reps: int, tmp: Path) -> None:
     print("\n## OCR of image-only PDF pages (extract(), 2 A4 scans, light noise)")
-    scans = [degrade(render_page(REGULATION_LINES, dpi=300, seed=s), noise=0.03, blur=0.6, rotate_deg=0.8, seed=s) for s in (1, 2)]
+    scans = [
+        degrade(render_page(REGULATION_LINES, dpi=300, seed=s), noise=0.03, blur=0.6, rotate_deg=0.8, seed=s)
+        for s in (1, 2)
+    ]
     path = image_pdf(tmp / "scan.pdf", scans)
     for dpi in (300, 200):
         settings = ExtractSettings(ocr_dpi=dpi)

@@ -119,14 +119,19 @@ def file_status(db: Path, path: str) -> str:
 
 def run_row(db: Path, run_id: int | None = None) -> dict:
     sql = "SELECT run_id, status, files_extracted, finished_at - started_at FROM runs "
-    rows = query(db, sql + ("WHERE run_id = ?" if run_id else "ORDER BY run_id DESC LIMIT 1"),
-                 [run_id] if run_id else [])
+    rows = query(
+        db, sql + ("WHERE run_id = ?" if run_id else "ORDER BY run_id DESC LIMIT 1"), [run_id] if run_id else []
+    )
     return dict(zip(("run_id", "status", "files_extracted", "took"), rows[0])) if rows else {}
 
 
 def extraction_seconds(db: Path, path: str) -> float | None:
-    rows = query(db, """SELECT e.seconds FROM files f JOIN extractions e USING (sha256, name_class, extractor_version)
-                        WHERE f.path = ?""", [path])
+    rows = query(
+        db,
+        """SELECT e.seconds FROM files f JOIN extractions e USING (sha256, name_class, extractor_version)
+                        WHERE f.path = ?""",
+        [path],
+    )
     return rows[0][0] if rows else None
 
 
@@ -200,18 +205,21 @@ def _killed(site: Site, kill: Callable[[Spbe], None], attempts: int = 1, *, afte
         kill(run)
         killed.append(run_row(site.db)["run_id"])
     opened = open_and_check(site.db)
-    stored = query(site.db, "SELECT count(*) FROM extractions WHERE run_id IN (SELECT unnest(?::INTEGER[]))",
-                   [killed])[0][0]
+    stored = query(site.db, "SELECT count(*) FROM extractions WHERE run_id IN (SELECT unnest(?::INTEGER[]))", [killed])[
+        0
+    ][0]
     rerun = site.complete()
     final = run_row(site.db)
     left = sorted({run_row(site.db, run_id)["status"] for run_id in killed})
     code, _ = site.export()
     scratch = site.db.with_name(site.db.name + ".tmp")  # the runs' OCR scratch, emptied by each run's start
     litter = sum(1 for folder in (site.base / "tmp", scratch) for _ in folder.glob("spbe-ocr-*"))
-    return (f"killed {len(killed)}x, {stored}/{contents} contents stored; DB opens: "
-            f"{'yes' if opened['error'] is None else opened['error'][:60]}; rerun exit {rerun.proc.returncode}, "
-            f"read {final.get('files_extracted')} (expected {contents - stored}); killed run(s) left "
-            f"{'/'.join(repr(s) for s in left)}; export exit {code}; OCR temp dirs left: {litter}")
+    return (
+        f"killed {len(killed)}x, {stored}/{contents} contents stored; DB opens: "
+        f"{'yes' if opened['error'] is None else opened['error'][:60]}; rerun exit {rerun.proc.returncode}, "
+        f"read {final.get('files_extracted')} (expected {contents - stored}); killed run(s) left "
+        f"{'/'.join(repr(s) for s in left)}; export exit {code}; OCR temp dirs left: {litter}"
+    )
 
 
 def fault_kill_during_ocr(site: Site) -> str:
@@ -236,10 +244,15 @@ def fault_concurrent_run(site: Site) -> str:
     waited = time.monotonic() - started
     still = first.running()
     first.finish()
-    said = ("said a run is in progress" if "run lain sedang berjalan" in second.stderr.lower()
-            else f"said {second.stderr[-80:]!r}")
-    return (f"2nd run exit {code} after {waited:.1f} s ({said}; 1st still running: {still}); "
-            f"1st exit {first.proc.returncode}, run {run_row(site.db)['status']}")
+    said = (
+        "said a run is in progress"
+        if "run lain sedang berjalan" in second.stderr.lower()
+        else f"said {second.stderr[-80:]!r}"
+    )
+    return (
+        f"2nd run exit {code} after {waited:.1f} s ({said}; 1st still running: {still}); "
+        f"1st exit {first.proc.returncode}, run {run_row(site.db)['status']}"
+    )
 
 
 def fault_review_during_run(site: Site) -> str:
@@ -255,12 +268,20 @@ def fault_review_during_run(site: Site) -> str:
     during = run.running()
     site.decisions_before = decision_ids(site.db)  # the new decision must survive the rest of the run too
     run.finish()
-    return (f"decision HTTP {response.status_code} while run in progress: {during}; run exit {run.proc.returncode}; "
-            f"{len(site.decisions_before)} decisions before the run ended, {len(decision_ids(site.db))} after")
+    return (
+        f"decision HTTP {response.status_code} while run in progress: {during}; run exit {run.proc.returncode}; "
+        f"{len(site.decisions_before)} decisions before the run ended, {len(decision_ids(site.db))} after"
+    )
 
 
-def _one_file(site: Site, relative: str, data: bytes | None = None, *, build: Callable[[Path], object] | None = None,
-              extra: str = "") -> str:
+def _one_file(
+    site: Site,
+    relative: str,
+    data: bytes | None = None,
+    *,
+    build: Callable[[Path], object] | None = None,
+    extra: str = "",
+) -> str:
     target = site.folder / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     if build is not None:
@@ -270,10 +291,16 @@ def _one_file(site: Site, relative: str, data: bytes | None = None, *, build: Ca
     size = target.stat().st_size
     run = site.complete()
     took = extraction_seconds(site.db, relative)
-    pages = query(site.db, """SELECT e.pages FROM files f JOIN extractions e USING (sha256, name_class, extractor_version)
-                              WHERE f.path = ?""", [relative])
-    return (f"run exit {run.proc.returncode}; {size:,} B file -> {file_status(site.db, relative)}"
-            f"{f', {pages[0][0]} pages kept' if pages else ''}{f' in {took:.1f} s' if took is not None else ''}{extra}")
+    pages = query(
+        site.db,
+        """SELECT e.pages FROM files f JOIN extractions e USING (sha256, name_class, extractor_version)
+                              WHERE f.path = ?""",
+        [relative],
+    )
+    return (
+        f"run exit {run.proc.returncode}; {size:,} B file -> {file_status(site.db, relative)}"
+        f"{f', {pages[0][0]} pages kept' if pages else ''}{f' in {took:.1f} s' if took is not None else ''}{extra}"
+    )
 
 
 def fault_decompression_bomb(site: Site) -> str:
@@ -294,14 +321,20 @@ def fault_deeply_nested_pdf(site: Site) -> str:
 
 def fault_docx_zip_bomb(site: Site) -> str:
     good = docx_file(site.base / "asli.docx", ["NOTULEN RAPAT KOORDINASI TIM SPBE"])
-    return _one_file(site, "Dinkes/bom.docx", build=lambda target: zip_with(
-        good, "word/document.xml", b"</w:body>", b" " * BOMB_BYTES, target))
+    return _one_file(
+        site,
+        "Dinkes/bom.docx",
+        build=lambda target: zip_with(good, "word/document.xml", b"</w:body>", b" " * BOMB_BYTES, target),
+    )
 
 
 def fault_xlsx_zip_bomb(site: Site) -> str:
     good = xlsx_file(site.base / "asli.xlsx", "Aset TIK", [["No", "Nama Aset"], [1, "Server"]])
-    return _one_file(site, "Dinkes/bom.xlsx", build=lambda target: zip_with(
-        good, "xl/worksheets/sheet1.xml", b"</sheetData>", b" " * BOMB_BYTES, target))
+    return _one_file(
+        site,
+        "Dinkes/bom.xlsx",
+        build=lambda target: zip_with(good, "xl/worksheets/sheet1.xml", b"</sheetData>", b" " * BOMB_BYTES, target),
+    )
 
 
 HANGING_TESSERACT = """#!/bin/sh
@@ -324,13 +357,36 @@ def fault_tesseract_forever(site: Site) -> str:
     (shim / "tesseract").chmod(0o755)
     env = {**spbe_env(), "PATH": f"{shim}{os.pathsep}{os.environ['PATH']}"}
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "spbe.cli", "run", str(site.folder), "--db", str(site.db),
-                           "--region", REGION, "--year", str(YEAR), "--quiet", "--file-timeout", "5"],
-                          cwd=site.base, env=env, capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "spbe.cli",
+            "run",
+            str(site.folder),
+            "--db",
+            str(site.db),
+            "--region",
+            REGION,
+            "--year",
+            str(YEAR),
+            "--quiet",
+            "--file-timeout",
+            "5",
+        ],
+        cwd=site.base,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     took = time.monotonic() - started
     hung = subprocess.run(["pgrep", "-f", "sleep 3600"], capture_output=True, text=True, check=False).stdout.split()
-    return (f"spbe run --file-timeout 5: exit {done.returncode} in {took:.0f} s; "
-            f"{relative.split('/')[-1]} -> {file_status(site.db, relative)}; hanging tesseracts left: {len(hung)}")
+    return (
+        f"spbe run --file-timeout 5: exit {done.returncode} in {took:.0f} s; "
+        f"{relative.split('/')[-1]} -> {file_status(site.db, relative)}; hanging tesseracts left: {len(hung)}"
+    )
 
 
 def fault_symlink_outside(site: Site) -> str:
@@ -343,21 +399,27 @@ def fault_symlink_outside(site: Site) -> str:
     run = site.complete()
     leaked = query(site.db, "SELECT count(*) FROM pages WHERE text ILIKE '%7788%'")[0][0]
     _, exported = site.export()
-    return (f"run exit {run.proc.returncode}; link to file -> {file_status(site.db, 'Diskominfo/berkas-luar.pdf')}, "
-            f"link to folder -> {file_status(site.db, 'Diskominfo/folder-luar')}; outside text stored: {leaked} pages, "
-            f"in export: {'7788' in exported}")
+    return (
+        f"run exit {run.proc.returncode}; link to file -> {file_status(site.db, 'Diskominfo/berkas-luar.pdf')}, "
+        f"link to folder -> {file_status(site.db, 'Diskominfo/folder-luar')}; outside text stored: {leaked} pages, "
+        f"in export: {'7788' in exported}"
+    )
 
 
 def fault_file_vanishes(site: Site) -> str:
     scanned_folder(site.folder, scans=10, texts=0)
     relative = "Setda/zz_Pindaian_hilang.pdf"  # sorted last: still waiting to be read at the first progress line
-    (site.folder / relative).write_bytes((site.folder / "Setda" / "Pindaian_Lampiran_04.pdf").read_bytes() + b"\n%hilang\n")
+    (site.folder / relative).write_bytes(
+        (site.folder / "Setda" / "Pindaian_Lampiran_04.pdf").read_bytes() + b"\n%hilang\n"
+    )
     run = site.run()
     run.wait_for_line(PROGRESS)
     (site.folder / relative).unlink()
     run.finish()
-    return (f"deleted after the first progress line; run exit {run.proc.returncode}; "
-            f"{relative.split('/')[-1]} -> {file_status(site.db, relative)}")
+    return (
+        f"deleted after the first progress line; run exit {run.proc.returncode}; "
+        f"{relative.split('/')[-1]} -> {file_status(site.db, relative)}"
+    )
 
 
 def _names(site: Site, names: list[str]) -> str:
@@ -372,8 +434,10 @@ def _names(site: Site, names: list[str]) -> str:
     report_code, _ = site.report()
     listed = sum(1 for doc in json.loads(exported)["documents"] if doc["path"].startswith("Setda/")) if exported else 0
     tail = "" if run.proc.returncode == 0 else f" ({run.err[-1][:90] if run.err else ''})"
-    return (f"run exit {run.proc.returncode}{tail}; {len(names)} files, {rows} rows -> {', '.join(statuses)}; export exit "
-            f"{export_code} ({listed} listed), report exit {report_code}")
+    return (
+        f"run exit {run.proc.returncode}{tail}; {len(names)} files, {rows} rows -> {', '.join(statuses)}; export exit "
+        f"{export_code} ({listed} listed), report exit {report_code}"
+    )
 
 
 def fault_control_characters(site: Site) -> str:
@@ -400,18 +464,31 @@ def fault_nik_document(site: Site) -> str:
     run = site.complete()
     _, exported = site.export()
     _, html = site.report()
-    variants = niks + [" ".join(v[i:i + 4] for i in range(0, 16, 4)) for v in niks]
-    where = [name for name, text in (("export JSON", exported), ("report HTML", html),
-                                     ("run stdout/stderr", run.stdout + run.stderr)) if any(v in text for v in variants)]
+    variants = niks + [" ".join(v[i : i + 4] for i in range(0, 16, 4)) for v in niks]
+    where = [
+        name
+        for name, text in (
+            ("export JSON", exported),
+            ("report HTML", html),
+            ("run stdout/stderr", run.stdout + run.stderr),
+        )
+        if any(v in text for v in variants)
+    ]
     flagged = query(site.db, "SELECT count(*) FROM doc_flags WHERE code = 'personal_data'")[0][0]
-    stored = query(site.db, "SELECT count(*) FROM pages WHERE " + " OR ".join(["text LIKE ?"] * len(niks)),
-                   [f"%{v}%" for v in niks])[0][0]
-    return (f"run exit {run.proc.returncode}; NIK found in: {', '.join(where) or 'none of export/report/output'}; "
-            f"personal_data flags: {flagged}; pages storing a raw NIK: {stored}")
+    stored = query(
+        site.db,
+        "SELECT count(*) FROM pages WHERE " + " OR ".join(["text LIKE ?"] * len(niks)),
+        [f"%{v}%" for v in niks],
+    )[0][0]
+    return (
+        f"run exit {run.proc.returncode}; NIK found in: {', '.join(where) or 'none of export/report/output'}; "
+        f"personal_data flags: {flagged}; pages storing a raw NIK: {stored}"
+    )
 
 
 def _worker_running_tesseract(run_pid: int) -> int | None:
     """A worker process of the run (run -> forkserver -> worker) that is running Tesseract now."""
+
     def parent(pid: int) -> int:
         with open(f"/proc/{pid}/stat", "rb") as f:
             return int(f.read().rsplit(b")", 1)[1].split()[1])
@@ -441,8 +518,10 @@ def fault_worker_killed(site: Site) -> str:
     code = run.finish(600)
     statuses = sorted({file_status(site.db, path) for path in paths})
     ocr_pages = query(site.db, "SELECT ocr_pages FROM runs ORDER BY run_id DESC LIMIT 1")[0][0]
-    return (f"worker {worker} killed during OCR; run exit {code}; {len(paths)} new files -> "
-            f"{'/'.join(statuses)}; {ocr_pages} OCR pages (6 scans, the killed one read again)")
+    return (
+        f"worker {worker} killed during OCR; run exit {code}; {len(paths)} new files -> "
+        f"{'/'.join(statuses)}; {ocr_pages} OCR pages (6 scans, the killed one read again)"
+    )
 
 
 FAULTS: dict[str, Callable[[Site], str]] = {
@@ -491,8 +570,10 @@ def markdown(rows: list[Row]) -> str:
         return "?" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
 
     lines = ["| fault | outcome | files lost | decisions lost | s |", "| --- | --- | ---: | ---: | ---: |"]
-    lines += [f"| {cell(r.fault)} | {cell(r.outcome)} | {cell(r.files_lost)} | {cell(r.decisions_lost)} | "
-              f"{r.seconds:.0f} |" for r in rows]
+    lines += [
+        f"| {cell(r.fault)} | {cell(r.outcome)} | {cell(r.files_lost)} | {cell(r.decisions_lost)} | {r.seconds:.0f} |"
+        for r in rows
+    ]
     return "\n".join(lines)
 
 
@@ -502,11 +583,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where the sites go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the sites for inspection")
     args = parser.parse_args(argv)
-    chosen = {name: f for name, f in FAULTS.items()
-              if not args.only or any(word.lower() in name.lower() for word in args.only)}
+    chosen = {
+        name: f
+        for name, f in FAULTS.items()
+        if not args.only or any(word.lower() in name.lower() for word in args.only)
+    }
 
-    for name, value in (("PREFECT_SERVER_ANALYTICS_ENABLED", "false"), ("PREFECT_LOGGING_LEVEL", "WARNING"),
-                        ("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")):
+    for name, value in (
+        ("PREFECT_SERVER_ANALYTICS_ENABLED", "false"),
+        ("PREFECT_LOGGING_LEVEL", "WARNING"),
+        ("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120"),
+    ):
         os.environ.setdefault(name, value)  # as tests/conftest.py: a quiet, offline throw-away API
     from prefect.testing.utilities import prefect_test_harness
 
@@ -525,8 +612,10 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     print(markdown(rows))
-    print(f"\n{len(rows)} faults in {time.monotonic() - started:.0f} s; "
-          f"{sum(1 for r in rows if r.bad)} with something lost or not measurable.")
+    print(
+        f"\n{len(rows)} faults in {time.monotonic() - started:.0f} s; "
+        f"{sum(1 for r in rows if r.bad)} with something lost or not measurable."
+    )
     return 1 if any(r.bad for r in rows) else 0
 
 

@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -145,7 +147,13 @@ _at = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)  # a position as 
 
 MUTATION = st.one_of(
     st.tuples(st.just("flip"), _at, st.integers(1, 255)),
-    st.tuples(st.just("int"), _at, st.sampled_from(INTERESTING), st.sampled_from((1, 2, 4)), st.sampled_from(("little", "big"))),
+    st.tuples(
+        st.just("int"),
+        _at,
+        st.sampled_from(INTERESTING),
+        st.sampled_from((1, 2, 4)),
+        st.sampled_from(("little", "big")),
+    ),
     st.tuples(st.just("truncate"), _at),
     st.tuples(st.just("splice"), _at, st.sampled_from(sorted(EXTENSIONS)), _at, st.integers(1, 4096)),
     st.tuples(st.just("repeat"), _at, st.integers(1, 2048), st.integers(2, 64)),
@@ -231,8 +239,11 @@ def check(fmt: str, mutations: list[tuple], workdir: Path, summary: Summary | No
     found = violations(doc, seconds)
     if summary is not None:
         summary.cases += 1
-        code = doc.error.code if isinstance(doc, Document) and doc.error else (
-            "ok" if isinstance(doc, Document) and doc.status is Status.OK else type(doc).__name__)
+        code = (
+            doc.error.code
+            if isinstance(doc, Document) and doc.error
+            else ("ok" if isinstance(doc, Document) and doc.status is Status.OK else type(doc).__name__)
+        )
         summary.outcomes[f"{fmt}:{code}"] += 1
         if seconds > summary.slowest[0]:
             summary.slowest = (seconds, fmt, repr(mutations)[:300])
@@ -272,8 +283,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="spbe-fuzz-") as tmp:
         workdir = Path(tmp)
 
-        @hsettings(max_examples=args.examples, deadline=None, database=None, derandomize=False,
-                   suppress_health_check=list(HealthCheck), report_multiple_bugs=False)
+        @hsettings(
+            max_examples=args.examples,
+            deadline=None,
+            database=None,
+            derandomize=False,
+            suppress_health_check=list(HealthCheck),
+            report_multiple_bugs=False,
+        )
         @given(fmt=st.sampled_from(sorted(EXTENSIONS)), mutations=st.lists(MUTATION, min_size=1, max_size=4))
         def case(fmt: str, mutations: list[tuple]) -> None:
             check(fmt, mutations, workdir, summary)  # violations are collected, not raised: the run goes on

@@ -88,7 +88,7 @@ def _proc_table() -> dict[int, tuple[int, int]]:
                 stat = f.read()
         except OSError:
             continue
-        fields = stat[stat.rfind(b")") + 2:].split()
+        fields = stat[stat.rfind(b")") + 2 :].split()
         # fields[0] = state, [1] = ppid, ..., rss (pages) is field 24 of stat = index 21 here
         try:
             out[int(entry.name)] = (int(fields[1]), int(fields[21]) * PAGE_SIZE)
@@ -111,7 +111,9 @@ def _tree_rss(root_pid: int) -> int:
     return total
 
 
-def measure(name: str, cmd: list[str], *, env: dict | None = None, cwd: Path | None = None, log: Path | None = None) -> Step:
+def measure(
+    name: str, cmd: list[str], *, env: dict | None = None, cwd: Path | None = None, log: Path | None = None
+) -> Step:
     step = Step(name)
     out = open(log, "w") if log else subprocess.DEVNULL
     start = time.perf_counter()
@@ -169,8 +171,9 @@ def ocr_limit_worker(image_dir: Path, jobs: int, languages: str, psm: int) -> in
     images = sorted(image_dir.glob("*.tif"))
 
     def one(img: Path) -> int:
-        res = subprocess.run(["tesseract", str(img), "-", "-l", languages, "--psm", str(psm)],
-                             env=env, capture_output=True, check=True)
+        res = subprocess.run(
+            ["tesseract", str(img), "-", "-l", languages, "--psm", str(psm)], env=env, capture_output=True, check=True
+        )
         return len(res.stdout)
 
     with ThreadPoolExecutor(jobs) as pool:
@@ -184,8 +187,9 @@ def ocr_limit_worker(image_dir: Path, jobs: int, languages: str, psm: int) -> in
 
 def tesseract_calls(log: Path) -> dict[str, int]:
     """Recognition passes and orientation checks (psm 0) made through the shim during one run."""
-    lines = [line for line in log.read_text().splitlines() if line and "--version" not in line
-             and "--list-langs" not in line]
+    lines = [
+        line for line in log.read_text().splitlines() if line and "--version" not in line and "--list-langs" not in line
+    ]
     osd = sum(1 for line in lines if "--psm 0" in line)
     return {"recognition": len(lines) - osd, "osd": osd}
 
@@ -197,14 +201,28 @@ def db_counts(db: Path) -> dict:
     try:
         methods = dict(con.execute("SELECT method, count(*) FROM pages GROUP BY method").fetchall())
         # extraction seconds measured inside the pipeline, per file (excludes start-up, Prefect, DuckDB, judging)
-        ext = con.execute("SELECT coalesce(sum(seconds), 0), coalesce(sum(pages), 0), coalesce(sum(ocr_pages), 0) "
-                          "FROM extractions WHERE format = 'pdf' AND ocr_pages = 0").fetchone()
-        cols = ["files_seen", "files_new", "files_changed", "files_unchanged", "files_extracted", "ocr_pages", "files_failed"]
+        ext = con.execute(
+            "SELECT coalesce(sum(seconds), 0), coalesce(sum(pages), 0), coalesce(sum(ocr_pages), 0) "
+            "FROM extractions WHERE format = 'pdf' AND ocr_pages = 0"
+        ).fetchone()
+        cols = [
+            "files_seen",
+            "files_new",
+            "files_changed",
+            "files_unchanged",
+            "files_extracted",
+            "ocr_pages",
+            "files_failed",
+        ]
         present = {r[0] for r in con.execute("DESCRIBE runs").fetchall()}
         cols = [c for c in cols if c in present]
         row = con.execute(f"SELECT {', '.join(cols)} FROM runs ORDER BY run_id DESC LIMIT 1").fetchone()
-        return {"pages_by_method": methods, "last_run": dict(zip(cols, row)),
-                "text_pdf_extract_seconds": ext[0], "text_pdf_pages": ext[1]}
+        return {
+            "pages_by_method": methods,
+            "last_run": dict(zip(cols, row)),
+            "text_pdf_extract_seconds": ext[0],
+            "text_pdf_pages": ext[1],
+        }
     finally:
         con.close()
 
@@ -230,8 +248,14 @@ def machine() -> dict:
     except OSError:
         pass
     load = os.getloadavg()
-    return {"nproc": len(os.sched_getaffinity(0)), "cpu": model, "tesseract": tver, "python": platform.python_version(),
-            "mem_total_gib": round(mem / GIB, 1), "loadavg_at_start": [round(x, 2) for x in load]}
+    return {
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu": model,
+        "tesseract": tver,
+        "python": platform.python_version(),
+        "mem_total_gib": round(mem / GIB, 1),
+        "loadavg_at_start": [round(x, 2) for x in load],
+    }
 
 
 # --- main ------------------------------------------------------------------------------
@@ -256,8 +280,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scanned-share", type=float, default=0.33)
     ap.add_argument("--changed-share", type=float, default=0.05)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--memory-docs", default=",".join(map(str, MEMORY_SIZES)),
-                    help="two folder sizes (documents) for the memory-at-scale steps")
+    ap.add_argument(
+        "--memory-docs",
+        default=",".join(map(str, MEMORY_SIZES)),
+        help="two folder sizes (documents) for the memory-at-scale steps",
+    )
     ap.add_argument("--repeat", type=int, default=3, help="text-only and empty runs, alternating (medians are used)")
     ap.add_argument("--workdir", type=Path)
     ap.add_argument("--keep", action="store_true", help="keep the work dir (corpus, DBs, logs)")
@@ -271,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         return ocr_limit_worker(args.ocr_limit, args.jobs, args.lang, args.psm)
 
     import corpus
+
     from pipeline.settings import DEFAULT_SETTINGS
 
     nproc = len(os.sched_getaffinity(0))
@@ -305,8 +333,11 @@ def main(argv: list[str] | None = None) -> int:
     n_kind = {k: sum(1 for it in items if it.kind == k) for k in ("text", "scan", "docx", "xlsx")}
     p_kind = {k: sum(it.pages for it in items if it.kind == k) for k in ("text", "scan")}
     prep_s = time.perf_counter() - t0
-    print(f"corpus: {len(items)} files ({n_kind}), PDF pages text {p_kind['text']} + scanned {p_kind['scan']}; "
-          f"{len(images)} page images at {DEFAULT_SETTINGS.ocr_dpi} dpi; prepared in {prep_s:.0f} s in {work}", flush=True)
+    print(
+        f"corpus: {len(items)} files ({n_kind}), PDF pages text {p_kind['text']} + scanned {p_kind['scan']}; "
+        f"{len(images)} page images at {DEFAULT_SETTINGS.ocr_dpi} dpi; prepared in {prep_s:.0f} s in {work}",
+        flush=True,
+    )
 
     # Memory at scale: text-only folders of MEMORY_SIZES documents (cheap: no OCR), to see whether
     # peak memory grows with the folder.
@@ -327,8 +358,13 @@ def main(argv: list[str] | None = None) -> int:
 
     def run(name: str, src: Path, db: Path) -> Step:
         calls_log.write_text("")
-        step = measure(name, [spbe, "run", str(src), "--db", str(db), "--quiet", "--year", "2025",
-                              "--region", "Kota Sukamaju"], env=run_env, cwd=work, log=log_dir / f"{name}.log")
+        step = measure(
+            name,
+            [spbe, "run", str(src), "--db", str(db), "--quiet", "--year", "2025", "--region", "Kota Sukamaju"],
+            env=run_env,
+            cwd=work,
+            log=log_dir / f"{name}.log",
+        )
         step.info = db_counts(db)
         step.info["tesseract_calls"] = tesseract_calls(calls_log)
         print(f"  {name:<10} {step.wall_s:7.1f} s  {step.info['last_run']}", flush=True)
@@ -338,10 +374,23 @@ def main(argv: list[str] | None = None) -> int:
     steps["warmup"] = run("warmup", empty, work / "warmup.duckdb")  # creates the Prefect database
 
     def limit_step(name: str) -> Step:
-        step = measure(name, [sys.executable, __file__, "--_ocr-limit", str(work / "ocr-images"),
-                              "--_jobs", str(nproc), "--_lang", DEFAULT_SETTINGS.ocr_languages,
-                              "--_psm", str(DEFAULT_SETTINGS.ocr_psm)],
-                       env=env, log=log_dir / f"{name}.log")
+        step = measure(
+            name,
+            [
+                sys.executable,
+                __file__,
+                "--_ocr-limit",
+                str(work / "ocr-images"),
+                "--_jobs",
+                str(nproc),
+                "--_lang",
+                DEFAULT_SETTINGS.ocr_languages,
+                "--_psm",
+                str(DEFAULT_SETTINGS.ocr_psm),
+            ],
+            env=env,
+            log=log_dir / f"{name}.log",
+        )
         step.info = json.loads((log_dir / f"{name}.log").read_text().strip().splitlines()[-1])
         print(f"  {name:<10} {step.wall_s:7.1f} s  {step.info}", flush=True)
         return step
@@ -356,8 +405,11 @@ def main(argv: list[str] | None = None) -> int:
     changed = corpus.changed_sample(items, args.changed_share, args.seed)
     corpus.build(folder, changed, variant=1, processes=nproc)
     steps["changed"] = run("changed", folder, db)
-    steps["changed"].info["rewritten"] = {"files": len(changed), "by_kind": {k: sum(1 for c in changed if c.kind == k) for k in n_kind},
-                                          "scanned_pages": sum(c.pages for c in changed if c.kind == "scan")}
+    steps["changed"].info["rewritten"] = {
+        "files": len(changed),
+        "by_kind": {k: sum(1 for c in changed if c.kind == k) for k in n_kind},
+        "scanned_pages": sum(c.pages for c in changed if c.kind == "scan"),
+    }
     # The text-layer rate is the small difference of two runs that each pay Prefect's start-up, whose
     # wall time alone varies by a second on a shared machine: pairs alternate, medians are kept.
     repeats: dict[str, list[Step]] = {"text_only": [], "empty": []}
@@ -376,9 +428,15 @@ def main(argv: list[str] | None = None) -> int:
     ocr_pages_cold = methods.get("ocr", 0)
     text_pages_only = steps["text_only"].info["pages_by_method"].get("text_layer", 0)
     text_net_s = steps["text_only"].wall_s - fixed.wall_s
-    text_rate = text_pages_only / text_net_s if text_net_s > 0 else float("nan")  # nan: below the noise of the fixed cost
+    text_rate = (
+        text_pages_only / text_net_s if text_net_s > 0 else float("nan")
+    )  # nan: below the noise of the fixed cost
     inner = steps["text_only"].info
-    text_rate_inner = inner["text_pdf_pages"] / inner["text_pdf_extract_seconds"] if inner["text_pdf_extract_seconds"] else float("nan")
+    text_rate_inner = (
+        inner["text_pdf_pages"] / inner["text_pdf_extract_seconds"]
+        if inner["text_pdf_extract_seconds"]
+        else float("nan")
+    )
     ocr_share_s = cold.wall_s - steps["text_only"].wall_s  # cold minus (fixed cost + text pages)
     ocr_rate_pipeline = ocr_pages_cold / ocr_share_s if ocr_share_s > 0 else float("nan")
     ocr_rate_limit = steps["limit"].info["pages"] / limit_s
@@ -411,7 +469,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     checks = {
         "cold_vs_limit": ratios["cold_vs_limit"] <= TARGETS["cold_vs_limit"],
-        "text_pages_per_s_per_core": text_net_s > 0 and ratios["text_pages_per_s_per_core"] >= TARGETS["text_pages_per_s_per_core"],
+        "text_pages_per_s_per_core": text_net_s > 0
+        and ratios["text_pages_per_s_per_core"] >= TARGETS["text_pages_per_s_per_core"],
         "unchanged_vs_cold": ratios["unchanged_vs_cold"] <= TARGETS["unchanged_vs_cold"],
         "changed_vs_cold": ratios["changed_vs_cold"] <= TARGETS["changed_vs_cold"],
         "peak_bytes": peak <= TARGETS["peak_bytes"],
@@ -419,10 +478,14 @@ def main(argv: list[str] | None = None) -> int:
     }
 
     print()
-    print(f"machine: {mach['nproc']} cores ({mach['cpu']}), {mach['mem_total_gib']} GiB, {mach['tesseract']}, "
-          f"Python {mach['python']}, load average at start {mach['loadavg_at_start']}")
-    print(f"corpus: {len(items)} files = {n_kind['text']} text PDFs ({p_kind['text']} pages), {n_kind['scan']} scanned PDFs "
-          f"({p_kind['scan']} pages), {n_kind['docx']} DOCX, {n_kind['xlsx']} XLSX; seed {args.seed}")
+    print(
+        f"machine: {mach['nproc']} cores ({mach['cpu']}), {mach['mem_total_gib']} GiB, {mach['tesseract']}, "
+        f"Python {mach['python']}, load average at start {mach['loadavg_at_start']}"
+    )
+    print(
+        f"corpus: {len(items)} files = {n_kind['text']} text PDFs ({p_kind['text']} pages), {n_kind['scan']} scanned PDFs "
+        f"({p_kind['scan']} pages), {n_kind['docx']} DOCX, {n_kind['xlsx']} XLSX; seed {args.seed}"
+    )
     print(f"pipeline pages after cold run (DuckDB pages.method): {dict(sorted(methods.items()))}")
     print()
     print(f"{'step':<11}{'wall s':>9}{'cpu s':>9}{'peak tree MiB':>15}{'max proc MiB':>14}  notes")
@@ -431,47 +494,96 @@ def main(argv: list[str] | None = None) -> int:
         "limit": f"{steps['limit'].info['pages']} page images, tesseract x{nproc}, nothing else (before cold)",
         "limit_after": f"the same right after the cold run; the ratio uses the mean, {limit_s:.1f} s",
         "cold": f"fresh DB; {cold.info['last_run'].get('files_extracted')} files extracted, "
-                f"{cold.info['last_run'].get('ocr_pages')} OCR pages",
+        f"{cold.info['last_run'].get('ocr_pages')} OCR pages",
         "unchanged": f"{steps['unchanged'].info['last_run'].get('files_extracted')} files extracted",
         "changed": f"{steps['changed'].info['rewritten']['files']} files rewritten "
-                   f"({steps['changed'].info['rewritten']['scanned_pages']} scanned pages); "
-                   f"{steps['changed'].info['last_run'].get('files_extracted')} extracted, "
-                   f"{steps['changed'].info['last_run'].get('ocr_pages')} OCR pages",
+        f"({steps['changed'].info['rewritten']['scanned_pages']} scanned pages); "
+        f"{steps['changed'].info['last_run'].get('files_extracted')} extracted, "
+        f"{steps['changed'].info['last_run'].get('ocr_pages')} OCR pages",
         "text_only": f"fresh DB; {n_kind['text']} text PDFs, {text_pages_only} text-layer pages; "
-                     f"median of {_walls(repeats['text_only'])}",
+        f"median of {_walls(repeats['text_only'])}",
         "empty": f"fresh DB, empty folder = fixed cost; median of {_walls(repeats['empty'])}",
         **{f"docs_{n}": f"fresh DB; {n} one-page text PDFs (memory at scale)" for n in memory_sizes},
     }
     for k, s in steps.items():
-        print(f"{k:<11}{s.wall_s:>9.1f}{s.cpu_s:>9.1f}{_mib(s.peak_tree_bytes):>15}{_mib(s.peak_proc_bytes):>14}  {notes[k]}")
+        print(
+            f"{k:<11}{s.wall_s:>9.1f}{s.cpu_s:>9.1f}{_mib(s.peak_tree_bytes):>15}{_mib(s.peak_proc_bytes):>14}  {notes[k]}"
+        )
     print()
     print(f"{'measure':<56}{'value':>12}  {'target':<14}")
     rows = [
-        ("cold / OCR limit", f"{ratios['cold_vs_limit']:.2f}x", f"<= {TARGETS['cold_vs_limit']}x", checks["cold_vs_limit"]),
-        ("unchanged / cold", f"{ratios['unchanged_vs_cold']:.1%}", f"<= {TARGETS['unchanged_vs_cold']:.0%}", checks["unchanged_vs_cold"]),
-        ("5% changed / cold", f"{ratios['changed_vs_cold']:.1%}", f"<= {TARGETS['changed_vs_cold']:.0%}", checks["changed_vs_cold"]),
+        (
+            "cold / OCR limit",
+            f"{ratios['cold_vs_limit']:.2f}x",
+            f"<= {TARGETS['cold_vs_limit']}x",
+            checks["cold_vs_limit"],
+        ),
+        (
+            "unchanged / cold",
+            f"{ratios['unchanged_vs_cold']:.1%}",
+            f"<= {TARGETS['unchanged_vs_cold']:.0%}",
+            checks["unchanged_vs_cold"],
+        ),
+        (
+            "5% changed / cold",
+            f"{ratios['changed_vs_cold']:.1%}",
+            f"<= {TARGETS['changed_vs_cold']:.0%}",
+            checks["changed_vs_cold"],
+        ),
         ("fixed cost (empty folder)", f"{fixed.wall_s:.1f} s", f"({ratios['fixed_vs_cold']:.0%} of cold)", None),
-        (f"text-layer pages/s per core (text-only - empty = {text_net_s:.1f} s)", f"{ratios['text_pages_per_s_per_core']:.1f}",
-         f">= {TARGETS['text_pages_per_s_per_core']:.0f}", checks["text_pages_per_s_per_core"]),
+        (
+            f"text-layer pages/s per core (text-only - empty = {text_net_s:.1f} s)",
+            f"{ratios['text_pages_per_s_per_core']:.1f}",
+            f">= {TARGETS['text_pages_per_s_per_core']:.0f}",
+            checks["text_pages_per_s_per_core"],
+        ),
         ("  same, per CPU-second used (text-only - empty cpu)", f"{text_rate_cpu:.1f}", "(pages / core-second)", None),
-        ("  same, from extract() seconds stored per file", f"{text_rate_inner:.1f}", "(pages/s, in one worker process)", None),
+        (
+            "  same, from extract() seconds stored per file",
+            f"{text_rate_inner:.1f}",
+            "(pages/s, in one worker process)",
+            None,
+        ),
         ("OCR pages/s per core, limit", f"{ratios['ocr_pages_per_s_per_core_limit']:.3f}", "", None),
-        ("OCR pages/s per core, pipeline (cold - text-only)", f"{ratios['ocr_pages_per_s_per_core_pipeline']:.3f}", "", None),
+        (
+            "OCR pages/s per core, pipeline (cold - text-only)",
+            f"{ratios['ocr_pages_per_s_per_core_pipeline']:.3f}",
+            "",
+            None,
+        ),
         ("peak memory (process tree, all spbe runs)", f"{_mib(peak)} MiB", "<= 1024 MiB", checks["peak_bytes"]),
-        (f"peak memory {memory_sizes[0]} -> {memory_sizes[1]} documents",
-         f"{_mib(small.peak_tree_bytes)} -> {_mib(large.peak_tree_bytes)}", f"x{ratios['memory_growth']:.2f}", None),
-        ("Tesseract recognition passes / OCR pages (cold)", f"{passes} / {ocr_pages_cold}",
-         "equal; text-only run: 0 OCR pages", checks["no_page_ocr_twice"]),
+        (
+            f"peak memory {memory_sizes[0]} -> {memory_sizes[1]} documents",
+            f"{_mib(small.peak_tree_bytes)} -> {_mib(large.peak_tree_bytes)}",
+            f"x{ratios['memory_growth']:.2f}",
+            None,
+        ),
+        (
+            "Tesseract recognition passes / OCR pages (cold)",
+            f"{passes} / {ocr_pages_cold}",
+            "equal; text-only run: 0 OCR pages",
+            checks["no_page_ocr_twice"],
+        ),
     ]
     for label, value, target, ok in rows:
         print(f"{label:<56}{value:>12}  {target:<14}{'' if ok is None else _mark(ok)}")
 
     result = {
-        "schema": "spbe-throughput/1", "machine": mach,
-        "corpus": {"files": len(items), "files_by_kind": n_kind, "pdf_pages_by_kind": p_kind, "seed": args.seed,
-                   "scanned_share": args.scanned_share, "page_images": len(images), "ocr_dpi": DEFAULT_SETTINGS.ocr_dpi},
+        "schema": "spbe-throughput/1",
+        "machine": mach,
+        "corpus": {
+            "files": len(items),
+            "files_by_kind": n_kind,
+            "pdf_pages_by_kind": p_kind,
+            "seed": args.seed,
+            "scanned_share": args.scanned_share,
+            "page_images": len(images),
+            "ocr_dpi": DEFAULT_SETTINGS.ocr_dpi,
+        },
         "steps": {k: asdict(s) for k, s in steps.items()},
-        "ratios": ratios, "targets": TARGETS, "pass": checks,
+        "ratios": ratios,
+        "targets": TARGETS,
+        "pass": checks,
         "command": " ".join([Path(sys.executable).name] + sys.argv),
     }
     if args.json:

@@ -22,8 +22,10 @@ from pipeline.store.connection import session
 from pipeline.store.contents import save_extractions
 from pipeline.store.runs import start_run
 
-WORDS = ("pemerintah daerah kota layanan aplikasi data informasi keamanan jaringan pusat sistem elektronik "
-         "kebijakan rencana program kegiatan evaluasi pengelolaan arsitektur domain proses bisnis").split()
+WORDS = (
+    "pemerintah daerah kota layanan aplikasi data informasi keamanan jaringan pusat sistem elektronik "
+    "kebijakan rencana program kegiatan evaluasi pengelolaan arsitektur domain proses bisnis"
+).split()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,13 +55,17 @@ def main(argv: list[str] | None = None) -> int:
                 save_extractions(con, items, "v", run_id, analyses, {k: personal for k, _ in items})
             times.append((time.perf_counter() - began, len(items)))
     total_s, files = sum(t for t, _ in times), sum(n for _, n in times)
-    tail = times[-max(1, len(times) // 10):]
+    tail = times[-max(1, len(times) // 10) :]
     tail_s, tail_files = sum(t for t, _ in tail), sum(n for _, n in tail)
     print(f"{files} files x {args.pages} pages in batches of {args.batch}: {total_s:.1f} s of writing")
-    print(f"  overall    {files / total_s:7.0f} files/s  {files * args.pages / total_s:8.0f} pages/s  "
-          f"{1000 * total_s / len(times):6.1f} ms per batch")
-    print(f"  last tenth {tail_files / tail_s:7.0f} files/s  {tail_files * args.pages / tail_s:8.0f} pages/s  "
-          f"{1000 * tail_s / len(tail):6.1f} ms per batch")
+    print(
+        f"  overall    {files / total_s:7.0f} files/s  {files * args.pages / total_s:8.0f} pages/s  "
+        f"{1000 * total_s / len(times):6.1f} ms per batch"
+    )
+    print(
+        f"  last tenth {tail_files / tail_s:7.0f} files/s  {tail_files * args.pages / tail_s:8.0f} pages/s  "
+        f"{1000 * tail_s / len(tail):6.1f} ms per batch"
+    )
     return 0
 
 

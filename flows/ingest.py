@@ -22,7 +22,7 @@ from pathlib import Path
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows.processes import cores, run_each
 from pipeline.extract.extractor import extractor_version
@@ -127,7 +127,7 @@ def protect_backlog(db: Path, year: int) -> int:
         backlog = unprotected(con)
     for start in range(0, len(backlog), ANALYZE_BATCH):
         with session(db) as con:
-            protect_stored(con, backlog[start:start + ANALYZE_BATCH], protect_texts)
+            protect_stored(con, backlog[start : start + ANALYZE_BATCH], protect_texts)
     return len(backlog)
 
 
@@ -171,8 +171,12 @@ def analyze_texts(batch: list[tuple[AnalysisKey, list[str]]], year: int, process
     """Analyse stored texts in a worker process (pure Python: threads would share one core)."""
     texts = [(key.file_name, pages) for key, pages in batch]
     if processes:
-        analyses = run_each(partial(analyze_stored, year=year), texts, processes,
-                            crashed=lambda item, why: analyze_stored([item], year)[0])  # pure Python: retry here
+        analyses = run_each(
+            partial(analyze_stored, year=year),
+            texts,
+            processes,
+            crashed=lambda item, why: analyze_stored([item], year)[0],
+        )  # pure Python: retry here
     else:
         analyses = analyze_stored(texts, year)
     version = analyzer_for(year).version
@@ -184,7 +188,7 @@ def analyze_backlog(db: Path, run_id: int, year: int, window: int, processes: in
     a bounded number of batches in flight so texts stream through memory."""
     with session(db) as con:
         backlog = analysis_backlog(con, analyzer_for(year).version)
-    batches = [backlog[i:i + ANALYZE_BATCH] for i in range(0, len(backlog), ANALYZE_BATCH)]
+    batches = [backlog[i : i + ANALYZE_BATCH] for i in range(0, len(backlog), ANALYZE_BATCH)]
     in_flight = []
     for number, keys in enumerate(batches):
         with session(db) as con:
@@ -227,16 +231,35 @@ def _progress(enabled: bool, done: int, total: int, path: str, document: Documen
     detail = f"{document.page_count} hlm"
     if document.ocr_pages:
         detail += f", {document.ocr_pages} OCR"
-    state = document.status.value if document.status is Status.OK else (document.error.code if document.error else document.status.value)
-    print(f"[{done:>{len(str(total))}}/{total}] {state:<12} {path} ({detail}, {document.seconds:.1f} dtk)",
-          file=sys.stderr, flush=True)
+    state = (
+        document.status.value
+        if document.status is Status.OK
+        else (document.error.code if document.error else document.status.value)
+    )
+    print(
+        f"[{done:>{len(str(total))}}/{total}] {state:<12} {path} ({detail}, {document.seconds:.1f} dtk)",
+        file=sys.stderr,
+        flush=True,
+    )
 
 
-@flow(name="spbe-ingest", persist_result=False, log_prints=False,
-      task_runner=ThreadPoolTaskRunner(max_workers=default_workers()))  # served runs: one Tesseract per core
-def ingest(root: str, db: str, region: str | None = None, year: int | None = None, claims: str | None = None,
-           settings: dict | None = None, progress: bool = True, in_flight: int | None = None,
-           processes: int | None = None) -> RunSummary:
+@flow(
+    name="spbe-ingest",
+    persist_result=False,
+    log_prints=False,
+    task_runner=ThreadPoolTaskRunner(max_workers=default_workers()),  # type: ignore[arg-type]  # Prefect's generic runner types
+)  # served runs: one Tesseract per core
+def ingest(
+    root: str,
+    db: str,
+    region: str | None = None,
+    year: int | None = None,
+    claims: str | None = None,
+    settings: dict | None = None,
+    progress: bool = True,
+    in_flight: int | None = None,
+    processes: int | None = None,
+) -> RunSummary:
     """Parameters are plain JSON values so that a served deployment can pass them. `processes`: worker
     processes that read the files (None: one per core when there are several; 0: in the task itself)."""
     started = time.perf_counter()
@@ -274,8 +297,11 @@ def plan_ingest(run: Run) -> Planned:
         contents = known_contents(con, run.version)
     plan = plan_run(records, previous, set(contents))
     if run.progress:
-        print(f"{len(records)} berkas ditemukan; {len(plan.to_extract)} isi baru perlu dibaca.",
-              file=sys.stderr, flush=True)
+        print(
+            f"{len(records)} berkas ditemukan; {len(plan.to_extract)} isi baru perlu dibaca.",
+            file=sys.stderr,
+            flush=True,
+        )
     return Planned(plan, previous, contents)
 
 
@@ -285,12 +311,14 @@ def read_and_write(run: Run, planned: Planned, *, window: int) -> int:
     to_extract = planned.plan.to_extract
 
     def submit(group: list[tuple[ContentKey, FileRecord]]):
-        return extract_files.submit([run.root / record.source for _, record in group], run.settings, run.year,
-                                    run.processes)
+        return extract_files.submit(
+            [run.root / record.source for _, record in group], run.settings, run.year, run.processes
+        )
 
     ocr_pages, done = 0, 0
-    with BatchWriter(run.db, run.run_id, extractor_version=run.version,
-                     analysis_version=run.analyzer.version) as writer:
+    with BatchWriter(
+        run.db, run.run_id, extractor_version=run.version, analysis_version=run.analyzer.version
+    ) as writer:
         for group, results in stream_results(task_groups(list(to_extract.items())), submit, window=window):
             for (key, record), read in zip(group, results):
                 document = read.document
@@ -303,8 +331,9 @@ def read_and_write(run: Run, planned: Planned, *, window: int) -> int:
     return ocr_pages
 
 
-def finish(run: Run, planned: Planned, ocr_pages: int,
-           claims: dict[int, Claim] | None) -> tuple[list[FileRow], dict[str, int], Judgement]:
+def finish(
+    run: Run, planned: Planned, ocr_pages: int, claims: dict[int, Claim] | None
+) -> tuple[list[FileRow], dict[str, int], Judgement]:
     """Record the inventory, bring stored texts up to date (redaction, analyses), judge the folder and
     close the run as completed."""
     plan = planned.plan
@@ -316,27 +345,44 @@ def finish(run: Run, planned: Planned, ocr_pages: int,
     judgement = judge_folder(run.db, run.run_id, run.region, run.year, claims)
     by_status = status_counts(rows)
     counts = {
-        "files_seen": len(plan.records), "files_new": len(plan.new), "files_changed": len(plan.changed),
-        "files_unchanged": len(plan.unchanged), "files_removed": removed,
-        "files_failed": by_status["failed"], "files_unsupported": by_status["unsupported"],
-        "files_extracted": len(plan.to_extract), "ocr_pages": ocr_pages,
+        "files_seen": len(plan.records),
+        "files_new": len(plan.new),
+        "files_changed": len(plan.changed),
+        "files_unchanged": len(plan.unchanged),
+        "files_removed": removed,
+        "files_failed": by_status["failed"],
+        "files_unsupported": by_status["unsupported"],
+        "files_extracted": len(plan.to_extract),
+        "ocr_pages": ocr_pages,
     }
     if run.progress and analysed:
-        print(f"{analysed} isi dianalisis ulang dari teks tersimpan (aturan berubah atau salinan baru).",
-              file=sys.stderr, flush=True)
+        print(
+            f"{analysed} isi dianalisis ulang dari teks tersimpan (aturan berubah atau salinan baru).",
+            file=sys.stderr,
+            flush=True,
+        )
     with session(run.db) as con:
         finish_run(con, run.run_id, status="completed", counts=counts)
     return rows, counts, judgement
 
 
-def summarize(run: Run, rows: list[FileRow], counts: dict[str, int], judgement: Judgement, *, db: str,
-              seconds: float) -> RunSummary:
+def summarize(
+    run: Run, rows: list[FileRow], counts: dict[str, int], judgement: Judgement, *, db: str, seconds: float
+) -> RunSummary:
     """What `spbe run` prints (`db` as the caller named it): counts, statuses, failures and the index gaps."""
     by_status = status_counts(rows)
-    failures = [(r.record.path, r.problems[0].code, r.problems[0].message)
-                for r in rows if r.status is not Status.OK and r.problems]
-    gaps = index_gaps(({"no": r.no, "claimed_level": r.claimed_level, "evidence_level": r.evidence_level}
-                       for r in judgement.indicators), run.analyzer.framework)
+    failures = [
+        (r.record.path, r.problems[0].code, r.problems[0].message)
+        for r in rows
+        if r.status is not Status.OK and r.problems
+    ]
+    gaps = index_gaps(
+        (
+            {"no": r.no, "claimed_level": r.claimed_level, "evidence_level": r.evidence_level}
+            for r in judgement.indicators
+        ),
+        run.analyzer.framework,
+    )
     return RunSummary(run.run_id, str(run.root), db, seconds, counts, by_status, failures, judgement, gaps)
 
 
@@ -344,14 +390,24 @@ def status_counts(rows: list[FileRow]) -> dict[str, int]:
     return {s.value: sum(1 for r in rows if r.status is s) for s in Status}
 
 
-def run_ingest(root: Path, db: Path, *, region: str | None = None, year: int | None = None, claims: Path | None = None,
-               workers: int | None = None, settings: ExtractSettings = DEFAULT_SETTINGS, progress: bool = True,
-               dask_address: str | None = None) -> RunSummary:
+def run_ingest(
+    root: Path,
+    db: Path,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    claims: Path | None = None,
+    workers: int | None = None,
+    settings: ExtractSettings = DEFAULT_SETTINGS,
+    progress: bool = True,
+    dask_address: str | None = None,
+) -> RunSummary:
     """Run the flow with a task runner sized to this machine, or on an existing Dask cluster.
 
     On Dask, extraction and analysis run on the cluster's workers (which must see the evidence
     folder at the same path and have Tesseract installed); every database write stays here."""
     in_flight, processes = None, None
+    runner: TaskRunner
     if dask_address:
         from distributed import Client
         from prefect_dask import DaskTaskRunner
@@ -365,7 +421,14 @@ def run_ingest(root: Path, db: Path, *, region: str | None = None, year: int | N
         if workers:
             in_flight = IN_FLIGHT_PER_WORKER * workers
             processes = workers if workers > 1 else 0
-    return ingest.with_options(task_runner=runner)(
-        root=str(root), db=str(db), region=region, year=year, claims=str(claims) if claims else None,
-        settings=asdict(settings), progress=progress, in_flight=in_flight, processes=processes,
+    return ingest.with_options(task_runner=runner)(  # type: ignore[arg-type]  # Prefect's generic runner types
+        root=str(root),
+        db=str(db),
+        region=region,
+        year=year,
+        claims=str(claims) if claims else None,
+        settings=asdict(settings),
+        progress=progress,
+        in_flight=in_flight,
+        processes=processes,
     )

@@ -86,7 +86,7 @@ class LocalApi:
         self.url: str | None = None
 
     @classmethod
-    def start(cls) -> "LocalApi":
+    def start(cls) -> LocalApi:
         api = cls()
         if _configured_api() or os.environ.get("PREFECT_SERVER_EPHEMERAL_ENABLED", "").lower() in ("0", "false"):
             return api
@@ -96,10 +96,25 @@ class LocalApi:
         port = _free_port()
         env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
         api.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.submodule_search_locations[0]).parent),
-             "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
-             "--log-level", "error", "--lifespan", "on"],
-            env=env, stdin=subprocess.DEVNULL,  # the server dies with the run, even when it is SIGKILLed
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "--app-dir",
+                str(Path(spec.submodule_search_locations[0]).parent),
+                "--factory",
+                "prefect.server.api.server:create_app",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "error",
+                "--lifespan",
+                "on",
+            ],
+            env=env,
+            stdin=subprocess.DEVNULL,  # the server dies with the run, even when it is SIGKILLed
             preexec_fn=partial(die_with_parent, signal.SIGTERM) if sys.platform == "linux" else None,
         )
         api.url = f"http://127.0.0.1:{port}/api"
@@ -126,7 +141,7 @@ class LocalApi:
         stop_process(self.process)
         self.process = None
 
-    def __enter__(self) -> "LocalApi":
+    def __enter__(self) -> LocalApi:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -126,8 +126,9 @@ def _started(executor: ProcessPoolExecutor) -> bool:
         return False
 
 
-def run_each(function: Callable[[list[T]], list[R]], items: Sequence[T], workers: int,
-             crashed: Callable[[T, str], R]) -> list[R]:
+def run_each(
+    function: Callable[[list[T]], list[R]], items: Sequence[T], workers: int, crashed: Callable[[T, str], R]
+) -> list[R]:
     """`function(items)` in a worker process; if a worker dies meanwhile, each item again on its own,
     and `crashed(item, why)` for an item whose worker dies again. Where workers cannot start at
     all, `function(items)` in this thread: slower, never lost."""

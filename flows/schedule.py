@@ -48,7 +48,10 @@ def prefect_api(port: int = LOCAL_PORT) -> Iterator[str]:
     env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
     server = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", LOCAL_HOST, "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
@@ -56,19 +59,36 @@ def prefect_api(port: int = LOCAL_PORT) -> Iterator[str]:
             if server.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"Server Prefect lokal tidak dapat dijalankan di {api_url}")
             time.sleep(0.5)
-        print(f"Server Prefect lokal berjalan: {api_url.removesuffix('/api')} (UI untuk memantau run)",
-              file=sys.stderr, flush=True)
+        print(
+            f"Server Prefect lokal berjalan: {api_url.removesuffix('/api')} (UI untuk memantau run)",
+            file=sys.stderr,
+            flush=True,
+        )
         with temporary_settings({PREFECT_API_URL: api_url}):
             yield api_url
     finally:
         stop_process(server, timeout_s=20)
 
 
-def serve_schedule(folder: Path, db: Path, *, cron: str, timezone: str = "Asia/Jakarta", region: str | None = None,
-                   year: int | None = None, claims: Path | None = None) -> None:
+def serve_schedule(
+    folder: Path,
+    db: Path,
+    *,
+    cron: str,
+    timezone: str = "Asia/Jakarta",
+    region: str | None = None,
+    year: int | None = None,
+    claims: Path | None = None,
+) -> None:
     """Block, running the check on the cron schedule, until interrupted (SIGINT/SIGTERM)."""
-    parameters = {"root": str(folder), "db": str(db), "region": region, "year": year,
-                  "claims": str(claims) if claims else None, "progress": False}
+    parameters = {
+        "root": str(folder),
+        "db": str(db),
+        "region": region,
+        "year": year,
+        "claims": str(claims) if claims else None,
+        "progress": False,
+    }
     with prefect_api():
         ingest.serve(
             name=deployment_name(folder),

@@ -7,9 +7,9 @@ Every outcome — good, partial or broken — is a `Document`, so nothing is los
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from enum import Enum
 from statistics import fmean
+from typing import NamedTuple
 
 
 class Status(str, Enum):
@@ -110,6 +110,7 @@ class FileRecord:
 
 
 # --- records of a run, as stored (pipeline.store) and planned (pipeline.ingest) ---
+
 
 class ContentKey(NamedTuple):
     """Identifies one extraction: the bytes, and the format the file name claims for them."""

@@ -39,8 +39,10 @@ class _UniqueKeyLoader(yaml.SafeLoader):
                 continue  # YAML's own loader refuses it below
             line = key_node.start_mark.line + 1
             if key in first_line:
-                raise RulesError(f"{key_node.start_mark.name} baris {line}: kunci {key!r} sudah ditulis di baris "
-                                 f"{first_line[key]}; gabungkan keduanya menjadi satu entri")
+                raise RulesError(
+                    f"{key_node.start_mark.name} baris {line}: kunci {key!r} sudah ditulis di baris "
+                    f"{first_line[key]}; gabungkan keduanya menjadi satu entri"
+                )
             first_line[key] = line
         return super().construct_mapping(node, deep=deep)
 
@@ -107,8 +109,12 @@ class Indicator:
             raise RulesError(f"indicator {self.no}: kind {self.kind!r} not in {KINDS}")
         if not self.phrases:
             raise RulesError(f"indicator {self.no}: needs at least one phrase")
-        cues = {int(level): _build(LevelCue, cue or {}, f"indicator {self.no} level {level}")
-                for level, cue in dict(self.levels).items()}
+        cues = {
+            int(level): cue
+            if isinstance(cue, LevelCue)
+            else _build(LevelCue, cue or {}, f"indicator {self.no} level {level}")
+            for level, cue in dict(self.levels).items()
+        }
         if any(level not in range(2, 6) for level in cues):
             raise RulesError(f"indicator {self.no}: level cues must be for levels 2..5")
         object.__setattr__(self, "levels", cues)
@@ -187,19 +193,58 @@ class PersonalDataRules:
     # kind -> distinct values from which a document is flagged; kinds not listed are redacted, never flagged
     flag_min: dict[str, int] = field(default_factory=lambda: {"nik": 1, "nip": 3, "phone": 2, "email": 2})
     institutional_email_domains: tuple[str, ...] = ("go.id", "desa.id", "mil.id")  # e-mail on these is email_dinas
-    nik_province_codes: tuple[int, ...] = (11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52,
-                                           53, 61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94,
-                                           95, 96)
+    nik_province_codes: tuple[int, ...] = (
+        11,
+        12,
+        13,
+        14,
+        15,
+        16,
+        17,
+        18,
+        19,
+        21,
+        31,
+        32,
+        33,
+        34,
+        35,
+        36,
+        51,
+        52,
+        53,
+        61,
+        62,
+        63,
+        64,
+        65,
+        71,
+        72,
+        73,
+        74,
+        75,
+        76,
+        81,
+        82,
+        91,
+        92,
+        93,
+        94,
+        95,
+        96,
+    )
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "flag_min", {str(k): int(v) for k, v in dict(self.flag_min).items()})
-        object.__setattr__(self, "institutional_email_domains",
-                           tuple(d.lower().lstrip(".@") for d in self.institutional_email_domains))
+        object.__setattr__(
+            self, "institutional_email_domains", tuple(d.lower().lstrip(".@") for d in self.institutional_email_domains)
+        )
         object.__setattr__(self, "nik_province_codes", tuple(int(c) for c in self.nik_province_codes))
         unknown = set(self.flag_min) - set(PERSONAL_DATA_KINDS)
         if unknown:
-            raise RulesError(f"personal_data flag_min: unknown kinds {sorted(unknown)} "
-                             f"(allowed: {list(PERSONAL_DATA_KINDS)})")
+            raise RulesError(
+                f"personal_data flag_min: unknown kinds {sorted(unknown)} (allowed: {list(PERSONAL_DATA_KINDS)})"
+            )
         if any(v < 1 for v in self.flag_min.values()):
             raise RulesError("personal_data flag_min: counts must be at least 1 (leave a kind out to never flag it)")
         if any(not 11 <= c <= 99 for c in self.nik_province_codes):
@@ -313,8 +358,10 @@ def _framework_from(data: dict[str, Any], where: str) -> Framework:
         data["domains"] = tuple(_build(Domain, d, f"{where} domain") for d in data["domains"])
         data["aspects"] = tuple(_build(Aspect, a, f"{where} aspect") for a in data["aspects"])
         data["indicators"] = tuple(_build(Indicator, i, f"{where} indicator {i.get('no')}") for i in data["indicators"])
-        data["service_levels"] = {int(k): _build(LevelCue, v, f"{where} service level {k}")
-                                  for k, v in (data.get("service_levels") or {}).items()}
+        data["service_levels"] = {
+            int(k): _build(LevelCue, v, f"{where} service level {k}")
+            for k, v in (data.get("service_levels") or {}).items()
+        }
         data["scales"] = {name: {int(k): v for k, v in levels.items()} for name, levels in data["scales"].items()}
         data["assessment_years"] = tuple(data["assessment_years"])
     except KeyError as exc:
@@ -332,7 +379,9 @@ def _check_weights(framework: Framework, where: str) -> None:
     for aspect in framework.aspects:
         total = sum(i.weight for i in framework.indicators if i.aspect == aspect.id)
         if abs(total - aspect.weight) > 1e-6:
-            raise RulesError(f"{where}: indicator weights of {aspect.id} sum to {total}, aspect weight is {aspect.weight}")
+            raise RulesError(
+                f"{where}: indicator weights of {aspect.id} sum to {total}, aspect weight is {aspect.weight}"
+            )
     for domain in framework.domains:
         total = sum(a.weight for a in framework.aspects if a.domain == domain.id)
         if abs(total - domain.weight) > 1e-6:
@@ -349,13 +398,25 @@ def load_common(path: Path | None = None) -> Common:
     path = path or RULES_DIR / "common.yaml"
     data = dict(read_rules_file(path))
     data["synonyms"] = {k: tuple(v) for k, v in data["synonyms"].items()}
-    data["doc_types"] = {k: _build(DocTypeCues, cues, f"{path.name} doc_types {k}")
-                         for k, cues in data["doc_types"].items()}
-    for name, cls in (("draft_markers", DraftMarkers), ("signature_markers", SignatureMarkers),
-                      ("revoke_phrases", RevokePhrases)):
+    data["doc_types"] = {
+        k: _build(DocTypeCues, cues, f"{path.name} doc_types {k}") for k, cues in data["doc_types"].items()
+    }
+    for name, cls in (
+        ("draft_markers", DraftMarkers),
+        ("signature_markers", SignatureMarkers),
+        ("revoke_phrases", RevokePhrases),
+    ):
         data[name] = _build(cls, data.get(name) or {}, f"{path.name} {name}")
-    for name in ("heading_types", "lampiran_types", "review_phrases", "activity_types", "regulation_types",
-                 "body_link_types", "policy_review_phrases", "negations"):
+    for name in (
+        "heading_types",
+        "lampiran_types",
+        "review_phrases",
+        "activity_types",
+        "regulation_types",
+        "body_link_types",
+        "policy_review_phrases",
+        "negations",
+    ):
         data[name] = tuple(data[name])
     data["thresholds"] = _build(Thresholds, data.get("thresholds") or {}, f"{path.name} thresholds")
     data["personal_data"] = _build(PersonalDataRules, data.get("personal_data") or {}, f"{path.name} personal_data")

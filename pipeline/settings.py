@@ -43,7 +43,14 @@ class ExtractSettings:
 
     def fingerprint(self) -> str:
         """Short stable text of the settings that change extracted text."""
-        keys = ("ocr_languages", "ocr_dpi", "ocr_psm", "ocr_low_confidence", "min_text_layer_chars", "min_plausible_ratio")
+        keys = (
+            "ocr_languages",
+            "ocr_dpi",
+            "ocr_psm",
+            "ocr_low_confidence",
+            "min_text_layer_chars",
+            "min_plausible_ratio",
+        )
         return ",".join(f"{f.name}={getattr(self, f.name)}" for f in fields(self) if f.name in keys)
 
 

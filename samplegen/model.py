@@ -193,15 +193,57 @@ def perkada(
     out += body
     out.append(SP())
     if draft:
-        out.append(SIGN(f"Ditetapkan di {signer.place}", f"pada tanggal                          {year}", "", office_comma, "", "", "", signer.name))
+        out.append(
+            SIGN(
+                f"Ditetapkan di {signer.place}",
+                f"pada tanggal                          {year}",
+                "",
+                office_comma,
+                "",
+                "",
+                "",
+                signer.name,
+            )
+        )
     else:
-        out.append(SIGN(f"Ditetapkan di {signer.place}", f"pada tanggal {signer.date}", "", office_comma, "", "ttd", "", signer.name))
+        out.append(
+            SIGN(
+                f"Ditetapkan di {signer.place}",
+                f"pada tanggal {signer.date}",
+                "",
+                office_comma,
+                "",
+                "ttd",
+                "",
+                signer.name,
+            )
+        )
     if sekda:
         out.append(SP())
         if draft:
-            out.append(LEFT(f"Diundangkan di {sekda.place}", f"pada tanggal                          {year}", sekda.office + ",", "", "", "", sekda.name))
+            out.append(
+                LEFT(
+                    f"Diundangkan di {sekda.place}",
+                    f"pada tanggal                          {year}",
+                    sekda.office + ",",
+                    "",
+                    "",
+                    "",
+                    sekda.name,
+                )
+            )
         else:
-            out.append(LEFT(f"Diundangkan di {sekda.place}", f"pada tanggal {sekda.date}", sekda.office + ",", "", "ttd", "", sekda.name))
+            out.append(
+                LEFT(
+                    f"Diundangkan di {sekda.place}",
+                    f"pada tanggal {sekda.date}",
+                    sekda.office + ",",
+                    "",
+                    "ttd",
+                    "",
+                    sekda.name,
+                )
+            )
     out.append(SP())
     if draft or not berita_number:
         out.append(LEFT(f"{berita.upper()} TAHUN           NOMOR"))

@@ -117,7 +117,16 @@ def _plain_table(doc, rows: list[list[str]], widths_cm: list[float], *, grid=Fal
 def write_sk_tim_koordinasi(path: Path) -> None:
     when = dt.datetime(2024, 1, 15, 14, 20, 0)
     doc = _docx()
-    for line in ["WALI KOTA SUKAMAJU", "PROVINSI JAWA BARAT", "", "KEPUTUSAN WALI KOTA SUKAMAJU", f"NOMOR {R.SK_NUMBER}", "", "TENTANG", ""]:
+    for line in [
+        "WALI KOTA SUKAMAJU",
+        "PROVINSI JAWA BARAT",
+        "",
+        "KEPUTUSAN WALI KOTA SUKAMAJU",
+        f"NOMOR {R.SK_NUMBER}",
+        "",
+        "TENTANG",
+        "",
+    ]:
         _para(doc, line, bold=bool(line), align="center")
     _para(doc, R.SK_TENTANG, bold=True, align="center")
     _para(doc, "TAHUN 2024", bold=True, align="center")
@@ -145,7 +154,16 @@ def write_sk_tim_koordinasi(path: Path) -> None:
         diktum.append(["", "", ""])
     _plain_table(doc, diktum, [3.0, 0.5, 13.0])
     _para(doc)
-    for line in ["Ditetapkan di Sukamaju", f"pada tanggal {R.SK_DATE}", "", "WALI KOTA SUKAMAJU,", "", "ttd", "", R.MAYOR]:
+    for line in [
+        "Ditetapkan di Sukamaju",
+        f"pada tanggal {R.SK_DATE}",
+        "",
+        "WALI KOTA SUKAMAJU,",
+        "",
+        "ttd",
+        "",
+        R.MAYOR,
+    ]:
         _para(doc, line, bold=line.isupper() and bool(line), indent_cm=9.0)
     _para(doc)
     _para(doc, "Tembusan disampaikan kepada Yth.:")
@@ -200,7 +218,15 @@ def write_sop_pusat_data(path: Path) -> None:
     _para(doc)
     _plain_table(doc, T.SOP_LANGKAH, [1.0, 5.2, 3.2, 2.8, 1.8, 2.4], grid=True, bold_header=True, size=9)
     _para(doc)
-    for line in ["Sukamaju, 5 Februari 2024", "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA", "KOTA SUKAMAJU,", "", "ttd", "", *T.KEPALA_KOMINFO]:
+    for line in [
+        "Sukamaju, 5 Februari 2024",
+        "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA",
+        "KOTA SUKAMAJU,",
+        "",
+        "ttd",
+        "",
+        *T.KEPALA_KOMINFO,
+    ]:
         _para(doc, line, indent_cm=8.5, size=10)
     _core(doc, title="SOP Layanan Pusat Data", author="Bidang Infrastruktur TIK Diskominfo", when=when)
     doc.save(path)
@@ -279,18 +305,48 @@ def write_daftar_aset(path: Path) -> None:
         year = rng.choice([2016, 2018, 2019, 2021, 2022, 2023, 2024]) if "IBM" not in merek else 2013
         kondisi = "Rusak Berat" if year <= 2013 else rng.choice(["Baik", "Baik", "Baik", "Rusak Ringan"])
         status = "Usulan Penghapusan" if kondisi == "Rusak Berat" else "Digunakan"
-        rows.append([i, f"1.3.2.10.0{rng.randint(1, 3)}.0{rng.randint(1, 9)}.{i:03d}", jenis, merek, f"SN{rng.randrange(10**7, 10**8)}", year, lokasi, kondisi, status])
+        rows.append(
+            [
+                i,
+                f"1.3.2.10.0{rng.randint(1, 3)}.0{rng.randint(1, 9)}.{i:03d}",
+                jenis,
+                merek,
+                f"SN{rng.randrange(10**7, 10**8)}",
+                year,
+                lokasi,
+                kondisi,
+                status,
+            ]
+        )
     _sheet(
         ws,
-        ["DAFTAR ASET TEKNOLOGI INFORMASI DAN KOMUNIKASI (TIK)", "DINAS KOMUNIKASI DAN INFORMATIKA KOTA SUKAMAJU", "Keadaan per 30 Juni 2025"],
-        ["No", "Kode Barang", "Jenis Aset", "Merek/Tipe", "Nomor Seri", "Tahun Perolehan", "Lokasi", "Kondisi", "Status"],
+        [
+            "DAFTAR ASET TEKNOLOGI INFORMASI DAN KOMUNIKASI (TIK)",
+            "DINAS KOMUNIKASI DAN INFORMATIKA KOTA SUKAMAJU",
+            "Keadaan per 30 Juni 2025",
+        ],
+        [
+            "No",
+            "Kode Barang",
+            "Jenis Aset",
+            "Merek/Tipe",
+            "Nomor Seri",
+            "Tahun Perolehan",
+            "Lokasi",
+            "Kondisi",
+            "Status",
+        ],
         rows,
         [5, 22, 18, 32, 14, 10, 26, 13, 20],
     )
     ws2 = wb.create_sheet("Perangkat Lunak")
     _sheet(
         ws2,
-        ["DAFTAR LISENSI PERANGKAT LUNAK", "DINAS KOMUNIKASI DAN INFORMATIKA KOTA SUKAMAJU", "Keadaan per 30 Juni 2025"],
+        [
+            "DAFTAR LISENSI PERANGKAT LUNAK",
+            "DINAS KOMUNIKASI DAN INFORMATIKA KOTA SUKAMAJU",
+            "Keadaan per 30 Juni 2025",
+        ],
         ["No", "Nama Perangkat Lunak", "Jenis Lisensi", "Jumlah", "Berlaku Sampai"],
         [[i, *r] for i, r in enumerate(SW, 1)],
         [5, 44, 30, 14, 14],
@@ -303,7 +359,11 @@ def write_daftar_aset(path: Path) -> None:
         ws3,
         ["REKAPITULASI ASET TIK"],
         ["Uraian", "Jumlah"],
-        [["Perangkat keras digunakan", counts.get("Digunakan", 0)], ["Perangkat keras usulan penghapusan", counts.get("Usulan Penghapusan", 0)], ["Lisensi perangkat lunak", len(SW)]],
+        [
+            ["Perangkat keras digunakan", counts.get("Digunakan", 0)],
+            ["Perangkat keras usulan penghapusan", counts.get("Usulan Penghapusan", 0)],
+            ["Lisensi perangkat lunak", len(SW)],
+        ],
         [40, 10],
     )
     wb.properties.creator = "Bidang Infrastruktur TIK Diskominfo"
@@ -317,27 +377,123 @@ def write_daftar_aset(path: Path) -> None:
 
 BUDGET = {
     "2023": [
-        ("Dinas Komunikasi dan Informatika", "2.16.03.1.02.0001", "Pengelolaan nama domain dan sub domain", "DPA", 180_000_000, "-", "Ya"),
-        ("Dinas Komunikasi dan Informatika", "2.16.03.1.02.0002", "Pengelolaan e-government di lingkup Pemerintah Daerah", "DPA", 4_250_000_000, "-", "Ya"),
+        (
+            "Dinas Komunikasi dan Informatika",
+            "2.16.03.1.02.0001",
+            "Pengelolaan nama domain dan sub domain",
+            "DPA",
+            180_000_000,
+            "-",
+            "Ya",
+        ),
+        (
+            "Dinas Komunikasi dan Informatika",
+            "2.16.03.1.02.0002",
+            "Pengelolaan e-government di lingkup Pemerintah Daerah",
+            "DPA",
+            4_250_000_000,
+            "-",
+            "Ya",
+        ),
         ("Bappeda", "5.01.01.2.01.0005", "Pengembangan aplikasi e-Planning", "DPA", 300_000_000, "-", "Tidak"),
         ("BPKAD", "5.02.01.2.01.0003", "Pemeliharaan aplikasi e-Budgeting", "DPA", 850_000_000, "-", "Tidak"),
     ],
     "2024": [
-        ("Dinas Komunikasi dan Informatika", "2.16.03.1.02.0002", "Pengelolaan e-government di lingkup Pemerintah Daerah", "DPA", 5_100_000_000, "Program 1, 12, 15", "Ya"),
-        ("Dinas Komunikasi dan Informatika", "2.16.03.1.02.0007", "Penyelenggaraan keamanan informasi", "DPA", 650_000_000, "Program 16", "Ya"),
-        ("Bappeda", "5.01.01.2.01.0005", "Integrasi aplikasi e-Planning dengan SIPD", "DPA", 350_000_000, "Program 9", "Ya"),
+        (
+            "Dinas Komunikasi dan Informatika",
+            "2.16.03.1.02.0002",
+            "Pengelolaan e-government di lingkup Pemerintah Daerah",
+            "DPA",
+            5_100_000_000,
+            "Program 1, 12, 15",
+            "Ya",
+        ),
+        (
+            "Dinas Komunikasi dan Informatika",
+            "2.16.03.1.02.0007",
+            "Penyelenggaraan keamanan informasi",
+            "DPA",
+            650_000_000,
+            "Program 16",
+            "Ya",
+        ),
+        (
+            "Bappeda",
+            "5.01.01.2.01.0005",
+            "Integrasi aplikasi e-Planning dengan SIPD",
+            "DPA",
+            350_000_000,
+            "Program 9",
+            "Ya",
+        ),
         ("BPKAD", "5.02.01.2.01.0003", "Pengembangan aplikasi e-Budgeting", "DPA", 1_200_000_000, "Program 9", "Tidak"),
-        ("BKPSDM", "5.03.02.2.02.0001", "Pengembangan kompetensi SDM bidang SPBE", "DPA", 420_000_000, "Program 7", "Tidak"),
-        ("Inspektorat", "6.01.01.2.02.0004", "Audit TIK (infrastruktur dan aplikasi)", "DPA", 150_000_000, "Program 17", "Ya"),
+        (
+            "BKPSDM",
+            "5.03.02.2.02.0001",
+            "Pengembangan kompetensi SDM bidang SPBE",
+            "DPA",
+            420_000_000,
+            "Program 7",
+            "Tidak",
+        ),
+        (
+            "Inspektorat",
+            "6.01.01.2.02.0004",
+            "Audit TIK (infrastruktur dan aplikasi)",
+            "DPA",
+            150_000_000,
+            "Program 17",
+            "Ya",
+        ),
     ],
     "2025": [
-        ("Dinas Komunikasi dan Informatika", "2.16.03.1.02.0002", "Pengelolaan e-government di lingkup Pemerintah Daerah", "DPA", 5_600_000_000, "Program 1, 12, 14, 15", "Ya"),
-        ("Dinas Komunikasi dan Informatika", "2.16.03.1.02.0007", "Penyelenggaraan keamanan informasi", "DPA", 700_000_000, "Program 16, 18", "Ya"),
+        (
+            "Dinas Komunikasi dan Informatika",
+            "2.16.03.1.02.0002",
+            "Pengelolaan e-government di lingkup Pemerintah Daerah",
+            "DPA",
+            5_600_000_000,
+            "Program 1, 12, 14, 15",
+            "Ya",
+        ),
+        (
+            "Dinas Komunikasi dan Informatika",
+            "2.16.03.1.02.0007",
+            "Penyelenggaraan keamanan informasi",
+            "DPA",
+            700_000_000,
+            "Program 16, 18",
+            "Ya",
+        ),
         ("Bappeda", "5.01.01.2.01.0005", "Pemeliharaan aplikasi e-Planning", "DPA", 300_000_000, "Program 9", "Ya"),
         ("BPKAD", "5.02.01.2.01.0003", "Pemeliharaan aplikasi e-Budgeting", "DPA", 900_000_000, "Program 9", "Ya"),
-        ("BKPSDM", "5.03.02.2.02.0001", "Pengembangan kompetensi SDM bidang SPBE", "DPA", 450_000_000, "Program 7", "Tidak"),
-        ("DPMPTSP", "2.18.04.1.01.0002", "Pengelolaan layanan perizinan berbasis elektronik", "DPA", 275_000_000, "-", "Tidak"),
-        ("Sekretariat Daerah", "4.01.03.2.02.0004", "Penyusunan peta proses bisnis", "DPA", 125_000_000, "Program 4", "Ya"),
+        (
+            "BKPSDM",
+            "5.03.02.2.02.0001",
+            "Pengembangan kompetensi SDM bidang SPBE",
+            "DPA",
+            450_000_000,
+            "Program 7",
+            "Tidak",
+        ),
+        (
+            "DPMPTSP",
+            "2.18.04.1.01.0002",
+            "Pengelolaan layanan perizinan berbasis elektronik",
+            "DPA",
+            275_000_000,
+            "-",
+            "Tidak",
+        ),
+        (
+            "Sekretariat Daerah",
+            "4.01.03.2.02.0004",
+            "Penyusunan peta proses bisnis",
+            "DPA",
+            125_000_000,
+            "Program 4",
+            "Ya",
+        ),
     ],
 }
 
@@ -358,7 +514,16 @@ def write_rekap_anggaran(path: Path) -> None:
                 "REKAPITULASI SUB KEGIATAN SPBE DALAM DOKUMEN PELAKSANAAN ANGGARAN PERANGKAT DAERAH",
                 f"PEMERINTAH KOTA SUKAMAJU TAHUN ANGGARAN {year}",
             ],
-            ["No", "Perangkat Daerah", "Kode Sub Kegiatan", "Nomenklatur Sub Kegiatan", "Dokumen", "Pagu (Rp)", "Keterkaitan Peta Rencana SPBE", "Konsultasi dengan Diskominfo"],
+            [
+                "No",
+                "Perangkat Daerah",
+                "Kode Sub Kegiatan",
+                "Nomenklatur Sub Kegiatan",
+                "Dokumen",
+                "Pagu (Rp)",
+                "Keterkaitan Peta Rencana SPBE",
+                "Konsultasi dengan Diskominfo",
+            ],
             rows,
             [5, 34, 20, 50, 10, 16, 26, 16],
         )

@@ -193,9 +193,14 @@ def blocks_to_flowables(doc: Doc, width: float) -> list[Flowable]:
         t = Table(data, colWidths=[lw, cw, mw, width - lw - cw - mw])
         t.setStyle(
             TableStyle(
-                [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                 ("RIGHTPADDING", (0, 0), (-1, -1), 1), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2)] + spans
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+                + spans
             )
         )
         t.hAlign = "LEFT"
@@ -222,14 +227,23 @@ def blocks_to_flowables(doc: Doc, width: float) -> list[Flowable]:
                 Paragraph(
                     escape(b.text),
                     ParagraphStyle(
-                        "item", parent=st["para"], leftIndent=ind, bulletIndent=ind - 9 * mm, spaceAfter=1,
-                        bulletFontName="DejaVuSerif", bulletFontSize=size,
+                        "item",
+                        parent=st["para"],
+                        leftIndent=ind,
+                        bulletIndent=ind - 9 * mm,
+                        spaceAfter=1,
+                        bulletFontName="DejaVuSerif",
+                        bulletFontSize=size,
                     ),
                     bulletText=b.marker,
                 )
             )
         elif b.kind == "sign":
-            out.append(KeepTogether([_line(line, st["left"], size, line.isupper(), leftIndent=width * 0.52) for line in b.rows]))
+            out.append(
+                KeepTogether(
+                    [_line(line, st["left"], size, line.isupper(), leftIndent=width * 0.52) for line in b.rows]
+                )
+            )
         elif b.kind == "left":
             out.append(KeepTogether([_line(line, st["left"], size) for line in b.rows]))
         elif b.kind == "space":
@@ -244,9 +258,7 @@ def blocks_to_flowables(doc: Doc, width: float) -> list[Flowable]:
             cell = ParagraphStyle("c", parent=st["cell"], fontSize=csize, leading=csize * 1.3)
             head = ParagraphStyle("h", parent=cell, fontName="DejaVuSans-Bold", alignment=TA_CENTER)
             total = sum(b.widths)
-            data = [
-                [_p(str(v), head if (r == 0 and b.bold) else cell) for v in row] for r, row in enumerate(b.rows)
-            ]
+            data = [[_p(str(v), head if (r == 0 and b.bold) else cell) for v in row] for r, row in enumerate(b.rows)]
             t = Table(data, colWidths=[width * w / total for w in b.widths], repeatRows=1 if b.bold else 0)
             style = [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -278,7 +290,11 @@ def write_text_pdf(
     register_fonts()
     pagesize = PAGES[doc.page]
     left, top, right, bottom = MARGINS
-    enc = StandardEncryption(encrypt_password, ownerPassword=encrypt_password + "-owner", strength=128) if encrypt_password else None
+    enc = (
+        StandardEncryption(encrypt_password, ownerPassword=encrypt_password + "-owner", strength=128)
+        if encrypt_password
+        else None
+    )
     tpl = BaseDocTemplate(
         str(path),
         pagesize=pagesize,
@@ -293,7 +309,9 @@ def write_text_pdf(
         invariant=1,
         encrypt=enc,
     )
-    frame = Frame(left, bottom, pagesize[0] - left - right, pagesize[1] - top - bottom, id="body", leftPadding=0, rightPadding=0)
+    frame = Frame(
+        left, bottom, pagesize[0] - left - right, pagesize[1] - top - bottom, id="body", leftPadding=0, rightPadding=0
+    )
 
     def decorate(c, d):
         c.saveState()

@@ -137,7 +137,9 @@ def render_page(
     Text that does not fit is cut off at the bottom margin (callers paginate).
     """
     img = Image.new("L", page_size(dpi), 255)
-    _typeset(lines, ImageDraw.Draw(img), dpi=dpi, font_size_pt=font_size_pt, seed=seed, bold_lines=bold_lines, align=align)
+    _typeset(
+        lines, ImageDraw.Draw(img), dpi=dpi, font_size_pt=font_size_pt, seed=seed, bold_lines=bold_lines, align=align
+    )
     return img
 
 
@@ -277,14 +279,14 @@ def split_page_args(
 def _draw_justified(draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, fnt, width: float) -> None:
     x, y = xy
     first = text.split(" ", 1)[0]
-    if _is_marker(first) and text[len(first):].startswith(" "):
+    if _is_marker(first) and text[len(first) :].startswith(" "):
         # keep "a.   " fixed; justify only the words after the list marker
-        rest = text[len(first):]
+        rest = text[len(first) :]
         prefix = first + rest[: len(rest) - len(rest.lstrip(" "))]
         draw.text((x, y), first, font=fnt, fill=0)
         x += fnt.getlength(prefix)
         width -= fnt.getlength(prefix)
-        text = text[len(prefix):]
+        text = text[len(prefix) :]
     words = [w for w in text.split(" ") if w]
     if len(words) < 2:
         draw.text((x, y), text, font=fnt, fill=0)
@@ -437,7 +439,9 @@ def photograph(img: Image.Image, *, rotate: int = 90, seed: int = 0) -> Image.Im
     src = [(0, 0), (pw, 0), (pw, ph), (0, ph)]
     coeffs = _perspective_coeffs(dst, src)
     warped = paper.transform((cw, ch), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BICUBIC)
-    mask = Image.new("L", (pw, ph), 255).transform((cw, ch), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR)
+    mask = Image.new("L", (pw, ph), 255).transform(
+        (cw, ch), Image.Transform.PERSPECTIVE, coeffs, Image.Resampling.BILINEAR
+    )
 
     # Soft shadow of the sheet on the desk.
     shadow_off = (round(pw * 0.008), round(ph * 0.01))
@@ -460,10 +464,18 @@ if __name__ == "__main__":  # quick visual check: python -m samplegen.render /tm
     import sys
 
     demo = render_page(
-        ["WALI KOTA SUKAMAJU", "PROVINSI JAWA BARAT", "", "Pasal 1", "Dalam Peraturan Wali Kota ini yang dimaksud dengan:"]
+        [
+            "WALI KOTA SUKAMAJU",
+            "PROVINSI JAWA BARAT",
+            "",
+            "Pasal 1",
+            "Dalam Peraturan Wali Kota ini yang dimaksud dengan:",
+        ]
         + ["1.   Daerah adalah Kota Sukamaju. " * 3],
         dpi=150,
         bold_lines={0, 1},
         align={0: "center", 1: "center", 3: "center"},
     )
-    degrade(demo, noise=0.05, blur=0.8, rotate_deg=1.2, seed=1).save(sys.argv[1] if len(sys.argv) > 1 else "/tmp/page.png")
+    degrade(demo, noise=0.05, blur=0.8, rotate_deg=1.2, seed=1).save(
+        sys.argv[1] if len(sys.argv) > 1 else "/tmp/page.png"
+    )

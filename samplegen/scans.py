@@ -70,7 +70,10 @@ def doc_to_lines(doc: Doc) -> Lines:
 
 def paginate_lines(lines: Lines, *, dpi: int, font_size_pt: float) -> list[Lines]:
     text, bold, align = lines
-    return [split_page_args(text, bold, align, s, e) for s, e in paginate(text, dpi=dpi, font_size_pt=font_size_pt, bold_lines=bold, align=align)]
+    return [
+        split_page_args(text, bold, align, s, e)
+        for s, e in paginate(text, dpi=dpi, font_size_pt=font_size_pt, bold_lines=bold, align=align)
+    ]
 
 
 # --- ink ------------------------------------------------------------------------------
@@ -88,7 +91,10 @@ def draw_signature(img: Image.Image, box: tuple[int, int, int, int], seed: int, 
     # initial: a tall loop
     ix = x0 + w * 0.08
     init = [
-        (ix + w * 0.06 * math.sin(t) + slant * h * 0.4 * (0.5 - t / (2 * math.pi)), ymid - h * 0.45 * math.cos(t) * (0.6 + 0.4 * t / (2 * math.pi)))
+        (
+            ix + w * 0.06 * math.sin(t) + slant * h * 0.4 * (0.5 - t / (2 * math.pi)),
+            ymid - h * 0.45 * math.cos(t) * (0.6 + 0.4 * t / (2 * math.pi)),
+        )
         for t in [k * 2 * math.pi / 40 for k in range(41)]
     ]
     draw.line(init, fill=ink, width=width, joint="curve")
@@ -108,11 +114,13 @@ def draw_signature(img: Image.Image, box: tuple[int, int, int, int], seed: int, 
     draw.line(pts, fill=ink, width=width, joint="curve")
     # flourish: a long stroke back under the name
     a, b = rng.uniform(0.05, 0.2), rng.uniform(0.55, 0.75)
-    fx = [(x0 + w * (0.9 - 0.85 * t), y0 + h * (b + a * math.sin(t * math.pi)) ) for t in [i / 30 for i in range(31)]]
+    fx = [(x0 + w * (0.9 - 0.85 * t), y0 + h * (b + a * math.sin(t * math.pi))) for t in [i / 30 for i in range(31)]]
     draw.line(fx, fill=ink, width=max(1, width - 1), joint="curve")
 
 
-def draw_stamp(img: Image.Image, center: tuple[int, int], radius: int, lines: list[str], seed: int, shade: int = 120) -> None:
+def draw_stamp(
+    img: Image.Image, center: tuple[int, int], radius: int, lines: list[str], seed: int, shade: int = 120
+) -> None:
     """A round rubber stamp (two rings, a star, centred text) multiplied onto the page."""
     rng = random.Random(seed)
     layer = Image.new("L", img.size, 255)
@@ -136,7 +144,13 @@ def draw_stamp(img: Image.Image, center: tuple[int, int], radius: int, lines: li
         layer.paste(shade, (round(rx - gsize / 2), round(ry - gsize / 2)), glyph)
     small = font(max(8, radius // 7), bold=True, family="Sans")
     for j, text in enumerate(lines[1:]):
-        d.text((cx, cy + (j - (len(lines) - 2) / 2) * radius * 0.25 + radius * 0.12), text, font=small, fill=shade, anchor="mm")
+        d.text(
+            (cx, cy + (j - (len(lines) - 2) / 2) * radius * 0.25 + radius * 0.12),
+            text,
+            font=small,
+            fill=shade,
+            anchor="mm",
+        )
     # star on top of the inner circle
     pts = []
     for k in range(10):
@@ -189,11 +203,15 @@ def typed_pages(
     return out
 
 
-def scan(pages: list[Image.Image], *, seed: int, noise: float = 0.035, blur: float = 0.7, max_rotate: float = 1.5) -> list[Image.Image]:
+def scan(
+    pages: list[Image.Image], *, seed: int, noise: float = 0.035, blur: float = 0.7, max_rotate: float = 1.5
+) -> list[Image.Image]:
     """Scanner damage for each page, with a per-page skew within ±max_rotate degrees."""
     rng = random.Random(seed)
     return [
-        degrade(p, noise=noise, blur=blur, rotate_deg=round(rng.uniform(-max_rotate, max_rotate), 2), seed=seed * 100 + i)
+        degrade(
+            p, noise=noise, blur=blur, rotate_deg=round(rng.uniform(-max_rotate, max_rotate), 2), seed=seed * 100 + i
+        )
         for i, p in enumerate(pages)
     ]
 
@@ -204,7 +222,14 @@ def scan(pages: list[Image.Image], *, seed: int, noise: float = 0.035, blur: flo
 def daftar_hadir_page(rows: list[tuple[str, str]], *, dpi: int, seed: int, title: list[str]) -> Image.Image:
     """A printed attendance list filled in by hand-signed rows."""
     lines = title + [""]
-    img = render_page(lines, dpi=dpi, font_size_pt=12, seed=seed, bold_lines=set(range(len(title) - 3)), align={i: "center" for i in range(len(title) - 3)})
+    img = render_page(
+        lines,
+        dpi=dpi,
+        font_size_pt=12,
+        seed=seed,
+        bold_lines=set(range(len(title) - 3)),
+        align={i: "center" for i in range(len(title) - 3)},
+    )
     boxes = line_boxes(lines, dpi=dpi, font_size_pt=12, seed=seed)
     d = ImageDraw.Draw(img)
     w, h = page_size(dpi)
@@ -230,5 +255,10 @@ def daftar_hadir_page(rows: list[tuple[str, str]], *, dpi: int, seed: int, title
         d.text((xs[1] + dpi // 20, yy), name, font=fnt, fill=0, anchor="lm")
         d.text((xs[2] + dpi // 20, yy), jab, font=fnt, fill=0, anchor="lm")
         sx = xs[3] + (dpi // 20 if r % 2 else (xs[4] - xs[3]) // 2)
-        draw_signature(img, (sx, y + r * row_h + row_h // 8, sx + (xs[4] - xs[3]) // 2 - dpi // 20, y + (r + 1) * row_h - row_h // 8), seed * 31 + r, ink=25)
+        draw_signature(
+            img,
+            (sx, y + r * row_h + row_h // 8, sx + (xs[4] - xs[3]) // 2 - dpi // 20, y + (r + 1) * row_h - row_h // 8),
+            seed * 31 + r,
+            ink=25,
+        )
     return img

@@ -72,7 +72,13 @@ def draw_screen(s: Screen) -> Image.Image:
     else:
         d.rectangle((0, y0, W, y0 + 44), fill=(255, 255, 255))
         for i, item in enumerate(s.menu):
-            d.text((40 + i * 150, y0 + 22), item, font=_sans(14, i == s.active), fill=s.color if i == s.active else (60, 60, 60), anchor="lm")
+            d.text(
+                (40 + i * 150, y0 + 22),
+                item,
+                font=_sans(14, i == s.active),
+                fill=s.color if i == s.active else (60, 60, 60),
+                anchor="lm",
+            )
         y0 += 44
     d.text((x0, y0 + 30), s.heading, font=_sans(21, True), fill=(33, 37, 41), anchor="lm")
     y = y0 + 58
@@ -95,7 +101,11 @@ def _element(d: ImageDraw.ImageDraw, el: tuple, x0: int, y: int, x1: int, color)
         d.text((x0, y + 10), el[1], font=_sans(14), fill=(70, 70, 70), anchor="lm")
         return y + 28
     if kind == "alert":
-        fill, edge = {"info": ((225, 240, 255), (60, 130, 200)), "ok": ((223, 245, 228), (40, 150, 80)), "warn": ((255, 244, 214), (210, 150, 20))}[el[2]]
+        fill, edge = {
+            "info": ((225, 240, 255), (60, 130, 200)),
+            "ok": ((223, 245, 228), (40, 150, 80)),
+            "warn": ((255, 244, 214), (210, 150, 20)),
+        }[el[2]]
         d.rectangle((x0, y, x1, y + 36), fill=fill)
         d.rectangle((x0, y, x0 + 4, y + 36), fill=edge)
         d.text((x0 + 16, y + 18), el[1], font=_sans(14), fill=(40, 40, 40), anchor="lm")
@@ -133,7 +143,9 @@ def _element(d: ImageDraw.ImageDraw, el: tuple, x0: int, y: int, x1: int, color)
             d.text((xs[i] + 10, y + rh / 2), h, font=_sans(13, True), fill=(33, 37, 41), anchor="lm")
         for r, row in enumerate(rows):
             yy = y + rh * (r + 1)
-            d.rectangle((x0, yy, x1, yy + rh), fill=(255, 255, 255) if r % 2 == 0 else (249, 250, 251), outline=(230, 232, 235))
+            d.rectangle(
+                (x0, yy, x1, yy + rh), fill=(255, 255, 255) if r % 2 == 0 else (249, 250, 251), outline=(230, 232, 235)
+            )
             for i, v in enumerate(row):
                 if isinstance(v, tuple):  # ("badge", text, rgb) or ("btns", [labels])
                     if v[0] == "badge":
@@ -163,23 +175,92 @@ def eplanning() -> Screen:
         url="https://eplanning.sukamajukota.go.id/renja/verifikasi?tahun=2026",
         app="e-Planning Kota Sukamaju",
         unit="Sistem Informasi Perencanaan Pembangunan Daerah - Bappeda",
-        menu=["Dashboard", "RPJMD", "Renstra PD", "Usulan Musrenbang", "Pokok Pikiran DPRD", "Rancangan Renja PD", "Verifikasi Renja", "Laporan", "Pengaturan"],
+        menu=[
+            "Dashboard",
+            "RPJMD",
+            "Renstra PD",
+            "Usulan Musrenbang",
+            "Pokok Pikiran DPRD",
+            "Rancangan Renja PD",
+            "Verifikasi Renja",
+            "Laporan",
+            "Pengaturan",
+        ],
         active=6,
         heading="Verifikasi Rancangan Renja Perangkat Daerah Tahun 2026",
         user="verifikator.bappeda",
         content=[
-            ("alert", "3 rancangan Renja menunggu persetujuan Anda. Notifikasi dikirim ke operator Perangkat Daerah setiap perubahan status.", "info"),
+            (
+                "alert",
+                "3 rancangan Renja menunggu persetujuan Anda. Notifikasi dikirim ke operator Perangkat Daerah setiap perubahan status.",
+                "info",
+            ),
             ("search", "Cari Perangkat Daerah atau sub kegiatan...", ["Cari", "Unduh Rekap (XLSX)"]),
-            ("table", ["No", "Perangkat Daerah", "Sub Kegiatan", "Pagu Indikatif (Rp)", "Konsultasi TIK", "Status", "Aksi"],
-             [
-                 ["1", "Dinas Komunikasi dan Informatika", "24", "7.150.000.000", "Ya", ("badge", "Disetujui", GREEN), ("btns", ["Lihat"])],
-                 ["2", "Badan Pengelolaan Keuangan", "31", "9.420.500.000", "Ya", ("badge", "Menunggu", ORANGE), ("btns", ["Verifikasi", "Setujui", "Kembalikan"])],
-                 ["3", "Dinas Kesehatan", "58", "41.002.000.000", "Tidak", ("badge", "Perlu Revisi", RED), ("btns", ["Lihat", "Catatan"])],
-                 ["4", "BKPSDM", "17", "3.870.000.000", "Ya", ("badge", "Menunggu", ORANGE), ("btns", ["Verifikasi", "Setujui", "Kembalikan"])],
-                 ["5", "DPMPTSP", "12", "2.645.000.000", "Ya", ("badge", "Menunggu", ORANGE), ("btns", ["Verifikasi", "Setujui", "Kembalikan"])],
-                 ["6", "Dinas Pendidikan", "66", "52.310.000.000", "Tidak", ("badge", "Draf", GREY), ("btns", ["Lihat"])],
-             ], [4, 22, 9, 14, 10, 12, 24]),
-            ("text", "Alur: Operator PD -> Verifikator Bappeda -> Persetujuan Kepala Bappeda -> Penetapan Renja. Riwayat persetujuan tersimpan."),
+            (
+                "table",
+                ["No", "Perangkat Daerah", "Sub Kegiatan", "Pagu Indikatif (Rp)", "Konsultasi TIK", "Status", "Aksi"],
+                [
+                    [
+                        "1",
+                        "Dinas Komunikasi dan Informatika",
+                        "24",
+                        "7.150.000.000",
+                        "Ya",
+                        ("badge", "Disetujui", GREEN),
+                        ("btns", ["Lihat"]),
+                    ],
+                    [
+                        "2",
+                        "Badan Pengelolaan Keuangan",
+                        "31",
+                        "9.420.500.000",
+                        "Ya",
+                        ("badge", "Menunggu", ORANGE),
+                        ("btns", ["Verifikasi", "Setujui", "Kembalikan"]),
+                    ],
+                    [
+                        "3",
+                        "Dinas Kesehatan",
+                        "58",
+                        "41.002.000.000",
+                        "Tidak",
+                        ("badge", "Perlu Revisi", RED),
+                        ("btns", ["Lihat", "Catatan"]),
+                    ],
+                    [
+                        "4",
+                        "BKPSDM",
+                        "17",
+                        "3.870.000.000",
+                        "Ya",
+                        ("badge", "Menunggu", ORANGE),
+                        ("btns", ["Verifikasi", "Setujui", "Kembalikan"]),
+                    ],
+                    [
+                        "5",
+                        "DPMPTSP",
+                        "12",
+                        "2.645.000.000",
+                        "Ya",
+                        ("badge", "Menunggu", ORANGE),
+                        ("btns", ["Verifikasi", "Setujui", "Kembalikan"]),
+                    ],
+                    [
+                        "6",
+                        "Dinas Pendidikan",
+                        "66",
+                        "52.310.000.000",
+                        "Tidak",
+                        ("badge", "Draf", GREY),
+                        ("btns", ["Lihat"]),
+                    ],
+                ],
+                [4, 22, 9, 14, 10, 12, 24],
+            ),
+            (
+                "text",
+                "Alur: Operator PD -> Verifikator Bappeda -> Persetujuan Kepala Bappeda -> Penetapan Renja. Riwayat persetujuan tersimpan.",
+            ),
         ],
     )
 
@@ -189,22 +270,79 @@ def ebudgeting() -> Screen:
         url="https://ebudgeting.sukamajukota.go.id/rka/skpd?ta=2026",
         app="e-Budgeting Kota Sukamaju",
         unit="Sistem Informasi Penganggaran Daerah - BPKAD",
-        menu=["Dashboard", "Tarik Data Renja", "RKA Perangkat Daerah", "Verifikasi TAPD", "DPA", "Pergeseran Anggaran", "Sinkronisasi SIPD RI", "Laporan"],
+        menu=[
+            "Dashboard",
+            "Tarik Data Renja",
+            "RKA Perangkat Daerah",
+            "Verifikasi TAPD",
+            "DPA",
+            "Pergeseran Anggaran",
+            "Sinkronisasi SIPD RI",
+            "Laporan",
+        ],
         active=2,
         heading="Rencana Kerja dan Anggaran Perangkat Daerah - TA 2026",
         user="tapd.bpkad",
         color=(0, 105, 92),
         content=[
-            ("alert", "Sub kegiatan dan pagu ditarik otomatis dari e-Planning (Renja 2026) melalui API Sistem Penghubung Layanan.", "ok"),
-            ("alert", "Sinkronisasi SIPD Kementerian Dalam Negeri terakhir: 14-08-2025 10:12 WIB - Berhasil (1.284 rincian belanja).", "ok"),
-            ("cards", [("Total Pagu RKA", "Rp 1,92 T"), ("RKA Terverifikasi", "28 / 34 PD"), ("Belanja TIK", "Rp 21,4 M"), ("Selisih dengan Renja", "Rp 0")]),
-            ("table", ["No", "Perangkat Daerah", "Pagu Renja (Rp)", "Pagu RKA (Rp)", "Status TAPD", "Aksi"],
-             [
-                 ["1", "Dinas Komunikasi dan Informatika", "7.150.000.000", "7.150.000.000", ("badge", "Terverifikasi", GREEN), ("btns", ["Rincian", "Cetak RKA"])],
-                 ["2", "Bappeda", "4.210.000.000", "4.210.000.000", ("badge", "Terverifikasi", GREEN), ("btns", ["Rincian", "Cetak RKA"])],
-                 ["3", "BKPSDM", "3.870.000.000", "3.870.000.000", ("badge", "Verifikasi", ORANGE), ("btns", ["Verifikasi", "Tolak"])],
-                 ["4", "DPMPTSP", "2.645.000.000", "2.645.000.000", ("badge", "Verifikasi", ORANGE), ("btns", ["Verifikasi", "Tolak"])],
-             ], [4, 26, 16, 16, 14, 24]),
+            (
+                "alert",
+                "Sub kegiatan dan pagu ditarik otomatis dari e-Planning (Renja 2026) melalui API Sistem Penghubung Layanan.",
+                "ok",
+            ),
+            (
+                "alert",
+                "Sinkronisasi SIPD Kementerian Dalam Negeri terakhir: 14-08-2025 10:12 WIB - Berhasil (1.284 rincian belanja).",
+                "ok",
+            ),
+            (
+                "cards",
+                [
+                    ("Total Pagu RKA", "Rp 1,92 T"),
+                    ("RKA Terverifikasi", "28 / 34 PD"),
+                    ("Belanja TIK", "Rp 21,4 M"),
+                    ("Selisih dengan Renja", "Rp 0"),
+                ],
+            ),
+            (
+                "table",
+                ["No", "Perangkat Daerah", "Pagu Renja (Rp)", "Pagu RKA (Rp)", "Status TAPD", "Aksi"],
+                [
+                    [
+                        "1",
+                        "Dinas Komunikasi dan Informatika",
+                        "7.150.000.000",
+                        "7.150.000.000",
+                        ("badge", "Terverifikasi", GREEN),
+                        ("btns", ["Rincian", "Cetak RKA"]),
+                    ],
+                    [
+                        "2",
+                        "Bappeda",
+                        "4.210.000.000",
+                        "4.210.000.000",
+                        ("badge", "Terverifikasi", GREEN),
+                        ("btns", ["Rincian", "Cetak RKA"]),
+                    ],
+                    [
+                        "3",
+                        "BKPSDM",
+                        "3.870.000.000",
+                        "3.870.000.000",
+                        ("badge", "Verifikasi", ORANGE),
+                        ("btns", ["Verifikasi", "Tolak"]),
+                    ],
+                    [
+                        "4",
+                        "DPMPTSP",
+                        "2.645.000.000",
+                        "2.645.000.000",
+                        ("badge", "Verifikasi", ORANGE),
+                        ("btns", ["Verifikasi", "Tolak"]),
+                    ],
+                ],
+                [4, 26, 16, 16, 14, 24],
+            ),
             ("buttons", ["Tarik Ulang dari e-Planning", "Kirim ke SIPD RI", "Ekspor DPA"]),
         ],
     )
@@ -222,15 +360,62 @@ def pengaduan() -> Screen:
         color=(183, 28, 28),
         content=[
             ("search", "Cari nomor tiket, kategori, atau nama pelapor...", ["Cari", "Filter Status"]),
-            ("table", ["No. Tiket", "Tanggal", "Kategori", "Perangkat Daerah Tujuan", "Status", "Sisa SLA", "Aksi"],
-             [
-                 ["LPR-2025-08172", "12-08-2025", "Jalan rusak", "Dinas PUPR", ("badge", "Diteruskan ke PD", BLUE), "3 hari", ("btns", ["Detail"])],
-                 ["LPR-2025-08169", "12-08-2025", "Layanan KTP-el", "Disdukcapil", ("badge", "Ditindaklanjuti", ORANGE), "1 hari", ("btns", ["Detail", "Tanggapi"])],
-                 ["LPR-2025-08151", "11-08-2025", "Perizinan", "DPMPTSP", ("badge", "Selesai", GREEN), "-", ("btns", ["Detail"])],
-                 ["LPR-2025-08148", "11-08-2025", "Sampah", "Dinas Lingkungan Hidup", ("badge", "Diverifikasi", GREY), "4 hari", ("btns", ["Disposisi", "Tolak"])],
-                 ["LPR-2025-08133", "10-08-2025", "Kesehatan", "Dinas Kesehatan", ("badge", "Selesai", GREEN), "-", ("btns", ["Detail"])],
-             ], [12, 9, 11, 18, 14, 8, 16]),
-            ("text", "Alur: Diterima -> Diverifikasi -> Disposisi ke Perangkat Daerah -> Ditindaklanjuti -> Selesai (notifikasi SMS/WhatsApp ke pelapor)."),
+            (
+                "table",
+                ["No. Tiket", "Tanggal", "Kategori", "Perangkat Daerah Tujuan", "Status", "Sisa SLA", "Aksi"],
+                [
+                    [
+                        "LPR-2025-08172",
+                        "12-08-2025",
+                        "Jalan rusak",
+                        "Dinas PUPR",
+                        ("badge", "Diteruskan ke PD", BLUE),
+                        "3 hari",
+                        ("btns", ["Detail"]),
+                    ],
+                    [
+                        "LPR-2025-08169",
+                        "12-08-2025",
+                        "Layanan KTP-el",
+                        "Disdukcapil",
+                        ("badge", "Ditindaklanjuti", ORANGE),
+                        "1 hari",
+                        ("btns", ["Detail", "Tanggapi"]),
+                    ],
+                    [
+                        "LPR-2025-08151",
+                        "11-08-2025",
+                        "Perizinan",
+                        "DPMPTSP",
+                        ("badge", "Selesai", GREEN),
+                        "-",
+                        ("btns", ["Detail"]),
+                    ],
+                    [
+                        "LPR-2025-08148",
+                        "11-08-2025",
+                        "Sampah",
+                        "Dinas Lingkungan Hidup",
+                        ("badge", "Diverifikasi", GREY),
+                        "4 hari",
+                        ("btns", ["Disposisi", "Tolak"]),
+                    ],
+                    [
+                        "LPR-2025-08133",
+                        "10-08-2025",
+                        "Kesehatan",
+                        "Dinas Kesehatan",
+                        ("badge", "Selesai", GREEN),
+                        "-",
+                        ("btns", ["Detail"]),
+                    ],
+                ],
+                [12, 9, 11, 18, 14, 8, 16],
+            ),
+            (
+                "text",
+                "Alur: Diterima -> Diverifikasi -> Disposisi ke Perangkat Daerah -> Ditindaklanjuti -> Selesai (notifikasi SMS/WhatsApp ke pelapor).",
+            ),
             ("buttons", ["Disposisi Massal", "Unduh Laporan Bulanan"]),
         ],
     )
@@ -251,14 +436,36 @@ def satu_data() -> Screen:
         content=[
             ("search", "Cari dataset, misalnya: jumlah penduduk, APBD, sekolah...", ["Cari", "Filter"]),
             ("text", "Filter: Organisasi  |  Topik  |  Format (CSV, XLSX, JSON)  |  Tahun"),
-            ("table", ["Dataset", "Organisasi", "Format", "Diperbarui", "Unduh"],
-             [
-                 ["Jumlah Penduduk Menurut Kecamatan 2024", "Disdukcapil", "CSV, XLSX", "03-02-2025", ("btns", ["CSV", "XLSX", "Metadata"])],
-                 ["Realisasi APBD Kota Sukamaju 2024", "BPKAD", "CSV", "28-02-2025", ("btns", ["CSV", "Metadata"])],
-                 ["Daftar Sekolah Dasar Negeri", "Dinas Pendidikan", "XLSX", "15-01-2025", ("btns", ["XLSX", "Metadata"])],
-                 ["Izin Usaha Terbit per Bulan 2024", "DPMPTSP", "CSV, JSON", "10-01-2025", ("btns", ["CSV", "JSON", "Metadata"])],
-                 ["Jumlah ASN Menurut Golongan", "BKPSDM", "CSV", "20-12-2024", ("btns", ["CSV", "Metadata"])],
-             ], [34, 16, 12, 12, 26]),
+            (
+                "table",
+                ["Dataset", "Organisasi", "Format", "Diperbarui", "Unduh"],
+                [
+                    [
+                        "Jumlah Penduduk Menurut Kecamatan 2024",
+                        "Disdukcapil",
+                        "CSV, XLSX",
+                        "03-02-2025",
+                        ("btns", ["CSV", "XLSX", "Metadata"]),
+                    ],
+                    ["Realisasi APBD Kota Sukamaju 2024", "BPKAD", "CSV", "28-02-2025", ("btns", ["CSV", "Metadata"])],
+                    [
+                        "Daftar Sekolah Dasar Negeri",
+                        "Dinas Pendidikan",
+                        "XLSX",
+                        "15-01-2025",
+                        ("btns", ["XLSX", "Metadata"]),
+                    ],
+                    [
+                        "Izin Usaha Terbit per Bulan 2024",
+                        "DPMPTSP",
+                        "CSV, JSON",
+                        "10-01-2025",
+                        ("btns", ["CSV", "JSON", "Metadata"]),
+                    ],
+                    ["Jumlah ASN Menurut Golongan", "BKPSDM", "CSV", "20-12-2024", ("btns", ["CSV", "Metadata"])],
+                ],
+                [34, 16, 12, 12, 26],
+            ),
             ("text", "Data dapat diunduh bebas dengan lisensi Creative Commons Attribution 4.0."),
         ],
     )
@@ -279,13 +486,32 @@ def jdih() -> Screen:
         content=[
             ("search", "Kata kunci, nomor, atau tahun peraturan...", ["Cari"]),
             ("text", "Jenis: Peraturan Daerah | Peraturan Wali Kota | Keputusan Wali Kota | Instruksi Wali Kota"),
-            ("table", ["Nomor / Tahun", "Judul", "Status", "Unduh"],
-             [
-                 ["8 / 2024", "Arsitektur SPBE Pemerintah Kota Sukamaju Tahun 2024-2028", ("badge", "Berlaku", GREEN), ("btns", ["PDF", "Abstrak"])],
-                 ["15 / 2023", "Sistem Pemerintahan Berbasis Elektronik", ("badge", "Berlaku", GREEN), ("btns", ["PDF", "Abstrak"])],
-                 ["11 / 2023", "Standar Pelayanan pada DPMPTSP", ("badge", "Berlaku", GREEN), ("btns", ["PDF"])],
-                 ["22 / 2019", "Penyelenggaraan E-Government di Lingkungan Pemerintah Kota Sukamaju", ("badge", "Dicabut", RED), ("btns", ["PDF"])],
-             ], [12, 54, 12, 22]),
+            (
+                "table",
+                ["Nomor / Tahun", "Judul", "Status", "Unduh"],
+                [
+                    [
+                        "8 / 2024",
+                        "Arsitektur SPBE Pemerintah Kota Sukamaju Tahun 2024-2028",
+                        ("badge", "Berlaku", GREEN),
+                        ("btns", ["PDF", "Abstrak"]),
+                    ],
+                    [
+                        "15 / 2023",
+                        "Sistem Pemerintahan Berbasis Elektronik",
+                        ("badge", "Berlaku", GREEN),
+                        ("btns", ["PDF", "Abstrak"]),
+                    ],
+                    ["11 / 2023", "Standar Pelayanan pada DPMPTSP", ("badge", "Berlaku", GREEN), ("btns", ["PDF"])],
+                    [
+                        "22 / 2019",
+                        "Penyelenggaraan E-Government di Lingkungan Pemerintah Kota Sukamaju",
+                        ("badge", "Dicabut", RED),
+                        ("btns", ["PDF"]),
+                    ],
+                ],
+                [12, 54, 12, 22],
+            ),
             ("text", "Menampilkan 4 dari 187 Peraturan Wali Kota."),
         ],
     )
@@ -296,20 +522,68 @@ def sicantik() -> Screen:
         url="https://sicantik.go.id/sukamaju/backoffice/permohonan",
         app="SiCantik Cloud - Kota Sukamaju",
         unit="Sistem Informasi Perizinan - DPMPTSP Kota Sukamaju",
-        menu=["Dashboard", "Permohonan Baru", "Verifikasi Berkas", "Tinjauan Lapangan", "Penerbitan Izin", "Tanda Tangan Elektronik", "Arsip Izin", "Laporan"],
+        menu=[
+            "Dashboard",
+            "Permohonan Baru",
+            "Verifikasi Berkas",
+            "Tinjauan Lapangan",
+            "Penerbitan Izin",
+            "Tanda Tangan Elektronik",
+            "Arsip Izin",
+            "Laporan",
+        ],
         active=4,
         heading="Penerbitan Izin - Daftar Permohonan",
         user="back.office",
         color=(2, 119, 189),
         content=[
-            ("alert", "Izin ditandatangani secara elektronik (sertifikat BSrE) dan dikirim otomatis ke pemohon melalui surel.", "info"),
-            ("table", ["No. Registrasi", "Pemohon", "Jenis Izin", "Tahap", "Status", "Aksi"],
-             [
-                 ["REG-2025-03321", "CV Maju Bersama", "Izin Reklame", "Penerbitan Izin", ("badge", "Siap TTE", ORANGE), ("btns", ["Proses TTE"])],
-                 ["REG-2025-03318", "dr. Anisa Putri", "Surat Izin Praktik Dokter", "Verifikasi Berkas", ("badge", "Diproses", BLUE), ("btns", ["Verifikasi"])],
-                 ["REG-2025-03307", "PT Sinar Terang", "Persetujuan Bangunan Gedung", "Tinjauan Lapangan", ("badge", "Dijadwalkan", GREY), ("btns", ["Jadwal"])],
-                 ["REG-2025-03299", "Rudi Hartono", "Izin Usaha Mikro", "Selesai", ("badge", "Terbit", GREEN), ("btns", ["Unduh Izin"])],
-             ], [14, 18, 22, 16, 12, 18]),
-            ("text", "Tahapan: Pendaftaran -> Verifikasi Berkas -> Tinjauan Lapangan -> Penerbitan Izin (TTE) -> Selesai."),
+            (
+                "alert",
+                "Izin ditandatangani secara elektronik (sertifikat BSrE) dan dikirim otomatis ke pemohon melalui surel.",
+                "info",
+            ),
+            (
+                "table",
+                ["No. Registrasi", "Pemohon", "Jenis Izin", "Tahap", "Status", "Aksi"],
+                [
+                    [
+                        "REG-2025-03321",
+                        "CV Maju Bersama",
+                        "Izin Reklame",
+                        "Penerbitan Izin",
+                        ("badge", "Siap TTE", ORANGE),
+                        ("btns", ["Proses TTE"]),
+                    ],
+                    [
+                        "REG-2025-03318",
+                        "dr. Anisa Putri",
+                        "Surat Izin Praktik Dokter",
+                        "Verifikasi Berkas",
+                        ("badge", "Diproses", BLUE),
+                        ("btns", ["Verifikasi"]),
+                    ],
+                    [
+                        "REG-2025-03307",
+                        "PT Sinar Terang",
+                        "Persetujuan Bangunan Gedung",
+                        "Tinjauan Lapangan",
+                        ("badge", "Dijadwalkan", GREY),
+                        ("btns", ["Jadwal"]),
+                    ],
+                    [
+                        "REG-2025-03299",
+                        "Rudi Hartono",
+                        "Izin Usaha Mikro",
+                        "Selesai",
+                        ("badge", "Terbit", GREEN),
+                        ("btns", ["Unduh Izin"]),
+                    ],
+                ],
+                [14, 18, 22, 16, 12, 18],
+            ),
+            (
+                "text",
+                "Tahapan: Pendaftaran -> Verifikasi Berkas -> Tinjauan Lapangan -> Penerbitan Izin (TTE) -> Selesai.",
+            ),
         ],
     )

@@ -9,13 +9,15 @@ see ``catalog.py`` for which indicator levels each text supports and why.
 from __future__ import annotations
 
 from samplegen.model import (
+    LEFT,
     SIGN,
+    SP,
+    TABLE,
     Blk,
     C,
     Doc,
     I,
     P,
-    SP,
     Signer,
     angka,
     ayat,
@@ -25,8 +27,6 @@ from samplegen.model import (
     paragraf,
     pasal,
     perkada,
-    TABLE,
-    LEFT,
 )
 
 CITY = "Kota Sukamaju"
@@ -102,7 +102,9 @@ PERPRES_SDI = (
     "Peraturan Presiden Nomor 39 Tahun 2019 tentang Satu Data Indonesia (Lembaran Negara Republik Indonesia "
     "Tahun 2019 Nomor 112);"
 )
-PERPRES_ARSITEKTUR = "Peraturan Presiden Nomor 132 Tahun 2022 tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik Nasional;"
+PERPRES_ARSITEKTUR = (
+    "Peraturan Presiden Nomor 132 Tahun 2022 tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik Nasional;"
+)
 PERMENDAGRI_80 = (
     "Peraturan Menteri Dalam Negeri Nomor 80 Tahun 2015 tentang Pembentukan Produk Hukum Daerah (Berita Negara "
     "Republik Indonesia Tahun 2015 Nomor 2036) sebagaimana telah diubah dengan Peraturan Menteri Dalam Negeri "
@@ -205,7 +207,9 @@ def perwali_spbe_2023() -> Doc:
     body += bab("II", "MAKSUD, TUJUAN, DAN RUANG LINGKUP")
     body += pasal(
         2,
-        ayat(1, "Peraturan Wali Kota ini dimaksudkan sebagai pedoman bagi Perangkat Daerah dalam penyelenggaraan SPBE."),
+        ayat(
+            1, "Peraturan Wali Kota ini dimaksudkan sebagai pedoman bagi Perangkat Daerah dalam penyelenggaraan SPBE."
+        ),
         ayat(
             2,
             "Peraturan Wali Kota ini bertujuan untuk mewujudkan tata kelola pemerintahan yang bersih, efektif, "
@@ -265,7 +269,9 @@ def perwali_spbe_2023() -> Doc:
                 "Audit TIK.",
             ]
         ),
-        ayat(3, "Peta Rencana SPBE Pemerintah Daerah disahkan oleh Sekretaris Daerah selaku Ketua Tim Koordinasi SPBE."),
+        ayat(
+            3, "Peta Rencana SPBE Pemerintah Daerah disahkan oleh Sekretaris Daerah selaku Ketua Tim Koordinasi SPBE."
+        ),
     )
     body += bagian("Ketiga", "Rencana dan Anggaran SPBE")
     body += pasal(
@@ -376,7 +382,10 @@ def perwali_spbe_2023() -> Doc:
     body += bagian("Kedelapan", "Layanan SPBE")
     body += pasal(
         13,
-        ayat(1, "Layanan SPBE terdiri atas layanan administrasi pemerintahan berbasis elektronik dan layanan publik berbasis elektronik."),
+        ayat(
+            1,
+            "Layanan SPBE terdiri atas layanan administrasi pemerintahan berbasis elektronik dan layanan publik berbasis elektronik.",
+        ),
         ayat(
             2,
             "Layanan administrasi pemerintahan berbasis elektronik meliputi layanan perencanaan, penganggaran, "
@@ -483,7 +492,19 @@ def perwali_spbe_2023() -> Doc:
             "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan "
             "Peraturan Wali Kota tentang Sistem Pemerintahan Berbasis Elektronik;",
         ],
-        mengingat=[UU_KOTA, UU_ITE, UU_KIP, UU_YANLIK, UU_PEMDA, PP_PSTE, PERPRES_SPBE, PERPRES_SDI, PERMENDAGRI_80, PERMENPAN_59, PERDA_PD],
+        mengingat=[
+            UU_KOTA,
+            UU_ITE,
+            UU_KIP,
+            UU_YANLIK,
+            UU_PEMDA,
+            PP_PSTE,
+            PERPRES_SPBE,
+            PERPRES_SDI,
+            PERMENDAGRI_80,
+            PERMENPAN_59,
+            PERDA_PD,
+        ],
         menetapkan="PERATURAN WALI KOTA TENTANG SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK.",
         body=body,
         signer=Signer("WALI KOTA SUKAMAJU", MAYOR, date="12 Juni 2023"),
@@ -682,11 +703,31 @@ def lampiran_arsitektur_2024() -> Doc:
         TABLE(
             [
                 ["No", "Referensi Arsitektur", "Kode", "Uraian Singkat"],
-                ["1", "Referensi Arsitektur Proses Bisnis", "RAB", "Klasifikasi sektor dan urusan pemerintahan; 11 sektor, 32 urusan yang diampu Daerah"],
-                ["2", "Referensi Arsitektur Data dan Informasi", "RAD", "Klasifikasi data pokok dan data tematik; 214 kelompok data"],
+                [
+                    "1",
+                    "Referensi Arsitektur Proses Bisnis",
+                    "RAB",
+                    "Klasifikasi sektor dan urusan pemerintahan; 11 sektor, 32 urusan yang diampu Daerah",
+                ],
+                [
+                    "2",
+                    "Referensi Arsitektur Data dan Informasi",
+                    "RAD",
+                    "Klasifikasi data pokok dan data tematik; 214 kelompok data",
+                ],
                 ["3", "Referensi Arsitektur Layanan", "RAL", "Layanan administrasi pemerintahan dan layanan publik"],
-                ["4", "Referensi Arsitektur Aplikasi", "RAA", "Aplikasi umum, aplikasi khusus, dan aplikasi berbagi pakai"],
-                ["5", "Referensi Arsitektur Infrastruktur", "RAI", "Pusat data, jaringan intra, sistem penghubung layanan"],
+                [
+                    "4",
+                    "Referensi Arsitektur Aplikasi",
+                    "RAA",
+                    "Aplikasi umum, aplikasi khusus, dan aplikasi berbagi pakai",
+                ],
+                [
+                    "5",
+                    "Referensi Arsitektur Infrastruktur",
+                    "RAI",
+                    "Pusat data, jaringan intra, sistem penghubung layanan",
+                ],
                 ["6", "Referensi Arsitektur Keamanan", "RAK", "Kendali keamanan pada setiap domain"],
             ],
             [6, 38, 10, 60],
@@ -824,7 +865,10 @@ def rancangan_manajemen_data_2025() -> Doc:
     )
     body += pasal(
         3,
-        ayat(1, "Arsitektur data disusun oleh Walidata dengan berpedoman pada domain arsitektur data dan informasi dalam Arsitektur SPBE Pemerintah Daerah."),
+        ayat(
+            1,
+            "Arsitektur data disusun oleh Walidata dengan berpedoman pada domain arsitektur data dan informasi dalam Arsitektur SPBE Pemerintah Daerah.",
+        ),
         ayat(2, "Data induk dan data referensi ditetapkan oleh Walidata berdasarkan usulan Produsen Data."),
         ayat(3, "Basis data dikelola pada Pusat Data Pemerintah Daerah."),
         ayat(4, "Kualitas data dijamin melalui pemeriksaan kesesuaian standar data, metadata, dan kode referensi."),
@@ -835,7 +879,10 @@ def rancangan_manajemen_data_2025() -> Doc:
         4,
         ayat(1, "Diskominfo bertindak sebagai Walidata Daerah."),
         ayat(2, "Setiap Perangkat Daerah bertindak sebagai Produsen Data."),
-        ayat(3, "Koordinasi penyelenggaraan Manajemen Data dilaksanakan melalui Forum Satu Data Kota Sukamaju yang diketuai oleh Kepala Bappeda."),
+        ayat(
+            3,
+            "Koordinasi penyelenggaraan Manajemen Data dilaksanakan melalui Forum Satu Data Kota Sukamaju yang diketuai oleh Kepala Bappeda.",
+        ),
     )
     body += bab("IV", "KETENTUAN PENUTUP")
     body += pasal(5, *_closing("Peraturan Wali Kota", "Berita Daerah Kota Sukamaju"))
@@ -925,10 +972,15 @@ def perbup_lembah_hijau_2022() -> Doc:
     )
     body += pasal(
         3,
-        ayat(1, "Ruang lingkup Manajemen Keamanan Informasi mencakup data dan informasi, infrastruktur SPBE, dan aplikasi SPBE pada seluruh Perangkat Daerah."),
+        ayat(
+            1,
+            "Ruang lingkup Manajemen Keamanan Informasi mencakup data dan informasi, infrastruktur SPBE, dan aplikasi SPBE pada seluruh Perangkat Daerah.",
+        ),
         ayat(2, "Bupati menetapkan Kepala Diskominfo sebagai penanggung jawab keamanan SPBE."),
         ayat(3, "Perencanaan keamanan disusun setiap tahun berdasarkan hasil penilaian risiko keamanan informasi."),
-        ayat(4, "Dukungan pengoperasian meliputi sumber daya manusia, anggaran, sarana, dan prosedur operasional baku."),
+        ayat(
+            4, "Dukungan pengoperasian meliputi sumber daya manusia, anggaran, sarana, dan prosedur operasional baku."
+        ),
         ayat(5, "Evaluasi kinerja dilaksanakan melalui pemantauan, pengukuran, dan audit internal keamanan informasi."),
         ayat(6, "Perbaikan berkelanjutan dilakukan berdasarkan hasil evaluasi kinerja."),
     )
@@ -966,7 +1018,9 @@ def perbup_lembah_hijau_2022() -> Doc:
         menetapkan="PERATURAN BUPATI TENTANG MANAJEMEN KEAMANAN INFORMASI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK.",
         body=body,
         signer=Signer("BUPATI LEMBAH HIJAU", "ARIEF RAHMAN HAKIM", place="Cibening", date="19 September 2022"),
-        sekda=Signer("SEKRETARIS DAERAH KABUPATEN LEMBAH HIJAU", "YAYAT SUDRAJAT", place="Cibening", date="19 September 2022"),
+        sekda=Signer(
+            "SEKRETARIS DAERAH KABUPATEN LEMBAH HIJAU", "YAYAT SUDRAJAT", place="Cibening", date="19 September 2022"
+        ),
         berita="Berita Daerah Kabupaten Lembah Hijau",
         berita_number="31",
     )
@@ -1003,7 +1057,10 @@ def perwali_egov_2019() -> Doc:
         2,
         ayat(1, "Penyelenggaraan E-Government dikoordinasikan oleh Dinas Komunikasi dan Informatika."),
         ayat(2, "Setiap Perangkat Daerah dapat membangun aplikasi sesuai kebutuhan tugas dan fungsinya."),
-        ayat(3, "Aplikasi sebagaimana dimaksud pada ayat (2) ditempatkan pada ruang server Dinas Komunikasi dan Informatika."),
+        ayat(
+            3,
+            "Aplikasi sebagaimana dimaksud pada ayat (2) ditempatkan pada ruang server Dinas Komunikasi dan Informatika.",
+        ),
     )
     body += pasal(
         3,
@@ -1052,14 +1109,23 @@ SK_MENIMBANG = [
 ]
 SK_MENGINGAT = [UU_KOTA, UU_PEMDA, PERPRES_SPBE, PERMENPAN_59, PERDA_PD, PERWALI_SPBE_REF]
 SK_DIKTUM = [
-    ("KESATU", "Membentuk Tim Koordinasi Sistem Pemerintahan Berbasis Elektronik Kota Sukamaju yang selanjutnya "
-     "disebut Tim Koordinasi SPBE, dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran yang merupakan "
-     "bagian tidak terpisahkan dari Keputusan ini."),
+    (
+        "KESATU",
+        "Membentuk Tim Koordinasi Sistem Pemerintahan Berbasis Elektronik Kota Sukamaju yang selanjutnya "
+        "disebut Tim Koordinasi SPBE, dengan susunan keanggotaan sebagaimana tercantum dalam Lampiran yang merupakan "
+        "bagian tidak terpisahkan dari Keputusan ini.",
+    ),
     ("KEDUA", "Tim Koordinasi SPBE sebagaimana dimaksud dalam Diktum KESATU mempunyai tugas:"),
-    ("KETIGA", "Dalam melaksanakan tugasnya, Tim Koordinasi SPBE bertanggung jawab kepada Wali Kota melalui "
-     "Sekretaris Daerah dan melaporkan pelaksanaan tugasnya paling sedikit 1 (satu) kali dalam 6 (enam) bulan."),
-    ("KEEMPAT", "Segala biaya yang timbul sebagai akibat ditetapkannya Keputusan ini dibebankan pada Anggaran "
-     "Pendapatan dan Belanja Daerah Kota Sukamaju."),
+    (
+        "KETIGA",
+        "Dalam melaksanakan tugasnya, Tim Koordinasi SPBE bertanggung jawab kepada Wali Kota melalui "
+        "Sekretaris Daerah dan melaporkan pelaksanaan tugasnya paling sedikit 1 (satu) kali dalam 6 (enam) bulan.",
+    ),
+    (
+        "KEEMPAT",
+        "Segala biaya yang timbul sebagai akibat ditetapkannya Keputusan ini dibebankan pada Anggaran "
+        "Pendapatan dan Belanja Daerah Kota Sukamaju.",
+    ),
     ("KELIMA", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
 ]
 SK_TUGAS = [

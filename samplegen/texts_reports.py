@@ -42,17 +42,87 @@ def kop(unit: str, address: str) -> Blk:
 PR_ROWS = [
     ["No", "Area", "Program / Kegiatan", "2024", "2025", "2026", "2027", "2028", "Pelaksana"],
     ["1", "Tata Kelola SPBE", "Penyusunan dan penetapan Arsitektur SPBE", "v", "", "", "", "", "Diskominfo, Bappeda"],
-    ["2", "Tata Kelola SPBE", "Reviu kebijakan internal SPBE dan Arsitektur SPBE", "", "v", "", "v", "", "Tim Koordinasi SPBE"],
-    ["3", "Tata Kelola SPBE", "Penyusunan Peraturan Wali Kota tentang Manajemen Data", "v", "v", "", "", "", "Diskominfo, Bagian Hukum"],
-    ["4", "Tata Kelola SPBE", "Penyusunan Peta Proses Bisnis Pemerintah Daerah", "", "v", "v", "", "", "Bagian Organisasi"],
+    [
+        "2",
+        "Tata Kelola SPBE",
+        "Reviu kebijakan internal SPBE dan Arsitektur SPBE",
+        "",
+        "v",
+        "",
+        "v",
+        "",
+        "Tim Koordinasi SPBE",
+    ],
+    [
+        "3",
+        "Tata Kelola SPBE",
+        "Penyusunan Peraturan Wali Kota tentang Manajemen Data",
+        "v",
+        "v",
+        "",
+        "",
+        "",
+        "Diskominfo, Bagian Hukum",
+    ],
+    [
+        "4",
+        "Tata Kelola SPBE",
+        "Penyusunan Peta Proses Bisnis Pemerintah Daerah",
+        "",
+        "v",
+        "v",
+        "",
+        "",
+        "Bagian Organisasi",
+    ],
     ["5", "Manajemen SPBE", "Penerapan manajemen risiko SPBE", "", "v", "v", "v", "v", "Inspektorat, Diskominfo"],
-    ["6", "Manajemen SPBE", "Inventarisasi dan pemutakhiran daftar aset TIK", "v", "v", "v", "v", "v", "Diskominfo, BPKAD"],
-    ["7", "Manajemen SPBE", "Peningkatan kompetensi sumber daya manusia SPBE", "v", "v", "v", "v", "v", "BKPSDM, Diskominfo"],
+    [
+        "6",
+        "Manajemen SPBE",
+        "Inventarisasi dan pemutakhiran daftar aset TIK",
+        "v",
+        "v",
+        "v",
+        "v",
+        "v",
+        "Diskominfo, BPKAD",
+    ],
+    [
+        "7",
+        "Manajemen SPBE",
+        "Peningkatan kompetensi sumber daya manusia SPBE",
+        "v",
+        "v",
+        "v",
+        "v",
+        "v",
+        "BKPSDM, Diskominfo",
+    ],
     ["8", "Manajemen SPBE", "Penerapan sistem manajemen keamanan informasi", "", "", "v", "v", "v", "Diskominfo"],
     ["9", "Layanan SPBE", "Integrasi e-Planning dan e-Budgeting dengan SIPD", "v", "v", "", "", "", "Bappeda, BPKAD"],
     ["10", "Layanan SPBE", "Penerapan SRIKANDI di seluruh Perangkat Daerah", "", "v", "", "", "", "Bagian Umum"],
-    ["11", "Layanan SPBE", "Pengembangan Portal Satu Data dan layanan data terbuka", "v", "v", "v", "", "", "Diskominfo"],
-    ["12", "Infrastruktur SPBE", "Perluasan Jaringan Intra ke seluruh Perangkat Daerah", "v", "v", "", "", "", "Diskominfo"],
+    [
+        "11",
+        "Layanan SPBE",
+        "Pengembangan Portal Satu Data dan layanan data terbuka",
+        "v",
+        "v",
+        "v",
+        "",
+        "",
+        "Diskominfo",
+    ],
+    [
+        "12",
+        "Infrastruktur SPBE",
+        "Perluasan Jaringan Intra ke seluruh Perangkat Daerah",
+        "v",
+        "v",
+        "",
+        "",
+        "",
+        "Diskominfo",
+    ],
     ["13", "Infrastruktur SPBE", "Pemanfaatan Pusat Data Nasional", "", "", "v", "v", "", "Diskominfo"],
     ["14", "Infrastruktur SPBE", "Perluasan penggunaan Sistem Penghubung Layanan", "", "v", "v", "v", "", "Diskominfo"],
     ["15", "Aplikasi SPBE", "Konsolidasi aplikasi dan katalog aplikasi daerah", "v", "v", "v", "", "", "Diskominfo"],
@@ -148,36 +218,66 @@ def peta_rencana_2024() -> Doc:
 
 REVIU_ROWS = [
     ["No", "Kebijakan / Pasal", "Permasalahan", "Rekomendasi"],
-    ["1", "Perwali 15/2023 Pasal 4 ayat (2) (Arsitektur SPBE)",
-     "Hanya menyebut empat domain; tidak selaras dengan Perwali 8/2024 yang mengatur enam domain arsitektur.",
-     "Menyelaraskan Pasal 4 dengan Perwali 8/2024 pada perubahan Perwali SPBE."],
-    ["2", "Perwali 15/2023 Pasal 5 (Peta Rencana SPBE)",
-     "Muatan sudah lengkap dan berpedoman pada Peta Rencana SPBE Nasional; target tahunan belum dikaitkan dengan indikator kinerja.",
-     "Menambahkan indikator kinerja tahunan pada pemutakhiran Peta Rencana SPBE Tahun 2026."],
-    ["3", "Perwali 15/2023 Pasal 7 (Data dan Informasi)",
-     "Manajemen data didelegasikan ke Perwali tersendiri yang masih berupa rancangan.",
-     "Mempercepat penetapan Perwali Manajemen Data paling lambat Triwulan IV 2025."],
-    ["4", "Perwali 15/2023 Pasal 9 (Pusat Data)",
-     "Belum mengatur mekanisme migrasi ke Pusat Data Nasional dan rencana pemulihan bencana.",
-     "Menambahkan ketentuan migrasi, pencadangan, dan rencana pemulihan bencana."],
-    ["5", "Perwali 15/2023 Pasal 10 (Jaringan Intra)",
-     "Belum mengatur standar keamanan jaringan dan tingkat layanan (SLA) antar Perangkat Daerah.",
-     "Menyusun standar teknis Jaringan Intra dan SLA sebagai aturan turunan."],
-    ["6", "Perwali 15/2023 Pasal 11 (Sistem Penghubung Layanan)",
-     "Baru diwajibkan bagi tiga jenis layanan; belum diatur keterhubungan dengan SPLP nasional.",
-     "Memperluas kewajiban ke seluruh Perangkat Daerah dan mengatur integrasi dengan SPLP."],
-    ["7", "Perwali 15/2023 Pasal 12 (Keamanan SPBE)",
-     "Hanya mengatur penanggung jawab dan perencanaan; belum mengatur ruang lingkup, dukungan pengoperasian, evaluasi kinerja, dan perbaikan berkelanjutan.",
-     "Menyusun Perwali Manajemen Keamanan Informasi SPBE sesuai Peraturan BSSN Nomor 4 Tahun 2021."],
-    ["8", "Perwali 15/2023 Pasal 15 (Audit TIK)",
-     "Belum mencakup audit keamanan SPBE.",
-     "Menambahkan audit keamanan SPBE pada perubahan Perwali SPBE."],
-    ["9", "Perwali 15/2023 Pasal 16 dan Keputusan Wali Kota Nomor 188.45/123/HK/2024 (Tim Koordinasi SPBE)",
-     "Susunan keanggotaan belum menyesuaikan perubahan nomenklatur Perangkat Daerah Tahun 2025; koordinasi dengan Pemerintah Provinsi belum terjadwal.",
-     "Memutakhirkan Keputusan Wali Kota tentang Tim Koordinasi SPBE dan menyusun jadwal koordinasi semesteran."],
-    ["10", "Perwali 8/2024 dan Lampiran (Arsitektur SPBE)",
-     "Enam domain telah sesuai Arsitektur SPBE Nasional; domain Aplikasi belum memuat aplikasi baru (SRIKANDI, SiCantik Cloud versi terbaru) dan domain Layanan belum memuat layanan kesehatan daring.",
-     "Pemutakhiran Arsitektur SPBE pada reviu paruh waktu Tahun 2026."],
+    [
+        "1",
+        "Perwali 15/2023 Pasal 4 ayat (2) (Arsitektur SPBE)",
+        "Hanya menyebut empat domain; tidak selaras dengan Perwali 8/2024 yang mengatur enam domain arsitektur.",
+        "Menyelaraskan Pasal 4 dengan Perwali 8/2024 pada perubahan Perwali SPBE.",
+    ],
+    [
+        "2",
+        "Perwali 15/2023 Pasal 5 (Peta Rencana SPBE)",
+        "Muatan sudah lengkap dan berpedoman pada Peta Rencana SPBE Nasional; target tahunan belum dikaitkan dengan indikator kinerja.",
+        "Menambahkan indikator kinerja tahunan pada pemutakhiran Peta Rencana SPBE Tahun 2026.",
+    ],
+    [
+        "3",
+        "Perwali 15/2023 Pasal 7 (Data dan Informasi)",
+        "Manajemen data didelegasikan ke Perwali tersendiri yang masih berupa rancangan.",
+        "Mempercepat penetapan Perwali Manajemen Data paling lambat Triwulan IV 2025.",
+    ],
+    [
+        "4",
+        "Perwali 15/2023 Pasal 9 (Pusat Data)",
+        "Belum mengatur mekanisme migrasi ke Pusat Data Nasional dan rencana pemulihan bencana.",
+        "Menambahkan ketentuan migrasi, pencadangan, dan rencana pemulihan bencana.",
+    ],
+    [
+        "5",
+        "Perwali 15/2023 Pasal 10 (Jaringan Intra)",
+        "Belum mengatur standar keamanan jaringan dan tingkat layanan (SLA) antar Perangkat Daerah.",
+        "Menyusun standar teknis Jaringan Intra dan SLA sebagai aturan turunan.",
+    ],
+    [
+        "6",
+        "Perwali 15/2023 Pasal 11 (Sistem Penghubung Layanan)",
+        "Baru diwajibkan bagi tiga jenis layanan; belum diatur keterhubungan dengan SPLP nasional.",
+        "Memperluas kewajiban ke seluruh Perangkat Daerah dan mengatur integrasi dengan SPLP.",
+    ],
+    [
+        "7",
+        "Perwali 15/2023 Pasal 12 (Keamanan SPBE)",
+        "Hanya mengatur penanggung jawab dan perencanaan; belum mengatur ruang lingkup, dukungan pengoperasian, evaluasi kinerja, dan perbaikan berkelanjutan.",
+        "Menyusun Perwali Manajemen Keamanan Informasi SPBE sesuai Peraturan BSSN Nomor 4 Tahun 2021.",
+    ],
+    [
+        "8",
+        "Perwali 15/2023 Pasal 15 (Audit TIK)",
+        "Belum mencakup audit keamanan SPBE.",
+        "Menambahkan audit keamanan SPBE pada perubahan Perwali SPBE.",
+    ],
+    [
+        "9",
+        "Perwali 15/2023 Pasal 16 dan Keputusan Wali Kota Nomor 188.45/123/HK/2024 (Tim Koordinasi SPBE)",
+        "Susunan keanggotaan belum menyesuaikan perubahan nomenklatur Perangkat Daerah Tahun 2025; koordinasi dengan Pemerintah Provinsi belum terjadwal.",
+        "Memutakhirkan Keputusan Wali Kota tentang Tim Koordinasi SPBE dan menyusun jadwal koordinasi semesteran.",
+    ],
+    [
+        "10",
+        "Perwali 8/2024 dan Lampiran (Arsitektur SPBE)",
+        "Enam domain telah sesuai Arsitektur SPBE Nasional; domain Aplikasi belum memuat aplikasi baru (SRIKANDI, SiCantik Cloud versi terbaru) dan domain Layanan belum memuat layanan kesehatan daring.",
+        "Pemutakhiran Arsitektur SPBE pada reviu paruh waktu Tahun 2026.",
+    ],
 ]
 
 
@@ -190,10 +290,19 @@ def laporan_reviu_2025() -> Doc:
         SP(),
         H("BAB I PENDAHULUAN"),
         I("A.", "Dasar"),
-        huruf("1", "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 59 Tahun 2020 tentang Pemantauan dan Evaluasi SPBE;"),
+        huruf(
+            "1",
+            "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 59 Tahun 2020 tentang Pemantauan dan Evaluasi SPBE;",
+        ),
         huruf("2", "Peraturan Wali Kota Sukamaju Nomor 15 Tahun 2023 tentang SPBE, Pasal 16 ayat (3) huruf e;"),
-        huruf("3", "Peraturan Wali Kota Sukamaju Nomor 8 Tahun 2024 tentang Arsitektur SPBE Pemerintah Kota Sukamaju Tahun 2024-2028, Pasal 5;"),
-        huruf("4", "Keputusan Wali Kota Sukamaju Nomor 188.45/123/HK/2024 tentang Pembentukan Tim Koordinasi SPBE Kota Sukamaju."),
+        huruf(
+            "3",
+            "Peraturan Wali Kota Sukamaju Nomor 8 Tahun 2024 tentang Arsitektur SPBE Pemerintah Kota Sukamaju Tahun 2024-2028, Pasal 5;",
+        ),
+        huruf(
+            "4",
+            "Keputusan Wali Kota Sukamaju Nomor 188.45/123/HK/2024 tentang Pembentukan Tim Koordinasi SPBE Kota Sukamaju.",
+        ),
         I("B.", "Tujuan"),
         P(
             "Reviu bertujuan menilai kesesuaian kebijakan internal SPBE dan Arsitektur SPBE dengan ketentuan "
@@ -248,24 +357,48 @@ def laporan_reviu_2025() -> Doc:
 
 AUDIT_ROWS = [
     ["No", "Objek", "Temuan", "Rekomendasi", "Tanggapan Auditi"],
-    ["1", "Pusat Data Pemerintah Daerah",
-     "Seluruh 34 Perangkat Daerah telah menempatkan server atau aplikasinya di Pusat Data sesuai SOP Layanan Pusat Data; uji pemulihan cadangan data belum dilakukan.",
-     "Melaksanakan uji pemulihan cadangan data paling sedikit dua kali setahun.", "Disetujui; dijadwalkan Triwulan I 2025."],
-    ["2", "Pusat Data Pemerintah Daerah",
-     "Pencatatan akses fisik ruang server masih manual dan tidak lengkap.",
-     "Menerapkan kartu akses dan log elektronik.", "Disetujui."],
-    ["3", "Jaringan Intra Pemerintah Daerah",
-     "Jaringan Intra baru menjangkau 28 dari 34 Perangkat Daerah; enam Perangkat Daerah masih menggunakan internet publik.",
-     "Memperluas Jaringan Intra ke seluruh Perangkat Daerah pada Tahun 2025.", "Disetujui; masuk DPA 2025."],
-    ["4", "Aplikasi e-Planning",
-     "Dokumen pengujian dan manual pengguna versi terakhir belum tersedia.",
-     "Melengkapi dokumentasi siklus pembangunan aplikasi.", "Disetujui."],
-    ["5", "Aplikasi e-Budgeting",
-     "Integrasi dengan e-Planning melalui API berjalan; hak akses pengguna yang sudah mutasi belum dinonaktifkan.",
-     "Melakukan peninjauan hak akses setiap triwulan.", "Disetujui."],
-    ["6", "Aplikasi SIMPEG",
-     "Kode sumber belum diserahkan kepada Diskominfo sebagaimana diwajibkan Pasal 8 ayat (5) Perwali 15/2023.",
-     "Menyerahkan kode sumber dan dokumentasi.", "Dalam proses."],
+    [
+        "1",
+        "Pusat Data Pemerintah Daerah",
+        "Seluruh 34 Perangkat Daerah telah menempatkan server atau aplikasinya di Pusat Data sesuai SOP Layanan Pusat Data; uji pemulihan cadangan data belum dilakukan.",
+        "Melaksanakan uji pemulihan cadangan data paling sedikit dua kali setahun.",
+        "Disetujui; dijadwalkan Triwulan I 2025.",
+    ],
+    [
+        "2",
+        "Pusat Data Pemerintah Daerah",
+        "Pencatatan akses fisik ruang server masih manual dan tidak lengkap.",
+        "Menerapkan kartu akses dan log elektronik.",
+        "Disetujui.",
+    ],
+    [
+        "3",
+        "Jaringan Intra Pemerintah Daerah",
+        "Jaringan Intra baru menjangkau 28 dari 34 Perangkat Daerah; enam Perangkat Daerah masih menggunakan internet publik.",
+        "Memperluas Jaringan Intra ke seluruh Perangkat Daerah pada Tahun 2025.",
+        "Disetujui; masuk DPA 2025.",
+    ],
+    [
+        "4",
+        "Aplikasi e-Planning",
+        "Dokumen pengujian dan manual pengguna versi terakhir belum tersedia.",
+        "Melengkapi dokumentasi siklus pembangunan aplikasi.",
+        "Disetujui.",
+    ],
+    [
+        "5",
+        "Aplikasi e-Budgeting",
+        "Integrasi dengan e-Planning melalui API berjalan; hak akses pengguna yang sudah mutasi belum dinonaktifkan.",
+        "Melakukan peninjauan hak akses setiap triwulan.",
+        "Disetujui.",
+    ],
+    [
+        "6",
+        "Aplikasi SIMPEG",
+        "Kode sumber belum diserahkan kepada Diskominfo sebagaimana diwajibkan Pasal 8 ayat (5) Perwali 15/2023.",
+        "Menyerahkan kode sumber dan dokumentasi.",
+        "Dalam proses.",
+    ],
 ]
 
 
@@ -319,7 +452,9 @@ def laporan_audit_tik_2024() -> Doc:
             "NIP. 19740603 199903 1 004",
         ),
     ]
-    return Doc(title="Laporan Hasil Audit TIK 2024", blocks=b, author="Inspektorat Kota Sukamaju", page="A4", font_size=10.5)
+    return Doc(
+        title="Laporan Hasil Audit TIK 2024", blocks=b, author="Inspektorat Kota Sukamaju", page="A4", font_size=10.5
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -391,40 +526,77 @@ def notulen_2025() -> Doc:
         LB("Tempat", "", "Ruang Rapat Sekretariat Daerah Kota Sukamaju"),
         LB("Pimpinan Rapat", "", "Sekretaris Daerah selaku Ketua Tim Koordinasi SPBE"),
         LB("Peserta", "", "Anggota Tim Koordinasi SPBE (daftar hadir terlampir)"),
-        LB("Agenda", "", "1. Persiapan pemantauan dan evaluasi SPBE Tahun 2025; 2. Rencana reviu kebijakan internal "
-           "SPBE; 3. Konsultasi rencana belanja TIK Perangkat Daerah Tahun 2026."),
+        LB(
+            "Agenda",
+            "",
+            "1. Persiapan pemantauan dan evaluasi SPBE Tahun 2025; 2. Rencana reviu kebijakan internal "
+            "SPBE; 3. Konsultasi rencana belanja TIK Perangkat Daerah Tahun 2026.",
+        ),
         SP(),
         H("Hasil Pembahasan"),
-        I("1.", "Ketua Tim menyampaikan bahwa penilaian mandiri SPBE Tahun 2025 dimulai pada bulan April 2025. "
-          "Setiap Perangkat Daerah menyiapkan bukti dukung sesuai indikator yang diampu dan mengunggahnya ke folder "
-          "bersama yang dikelola Diskominfo."),
-        I("2.", "Sekretaris Tim (Kepala Diskominfo) menjelaskan bahwa Peraturan Wali Kota Nomor 15 Tahun 2023 dan "
-          "Peraturan Wali Kota Nomor 8 Tahun 2024 perlu direviu pada Tahun 2025 karena reviu merupakan syarat "
-          "tingkat kematangan 4 pada domain kebijakan internal. Reviu dijadwalkan Mei-Juni 2025 dan dikoordinasikan "
-          "oleh Bagian Organisasi."),
-        I("3.", "Bappeda menyampaikan bahwa dari 34 Perangkat Daerah, baru 21 Perangkat Daerah yang "
-          "mengonsultasikan rencana belanja TIK kepada Diskominfo sebelum penyusunan Renja 2026. Rapat sepakat "
-          "konsultasi menjadi syarat verifikasi Renja melalui aplikasi e-Planning."),
-        I("4.", "Bagian Hukum menyampaikan Rancangan Peraturan Wali Kota tentang Manajemen Data masih dalam tahap "
-          "harmonisasi dan belum dapat ditetapkan."),
+        I(
+            "1.",
+            "Ketua Tim menyampaikan bahwa penilaian mandiri SPBE Tahun 2025 dimulai pada bulan April 2025. "
+            "Setiap Perangkat Daerah menyiapkan bukti dukung sesuai indikator yang diampu dan mengunggahnya ke folder "
+            "bersama yang dikelola Diskominfo.",
+        ),
+        I(
+            "2.",
+            "Sekretaris Tim (Kepala Diskominfo) menjelaskan bahwa Peraturan Wali Kota Nomor 15 Tahun 2023 dan "
+            "Peraturan Wali Kota Nomor 8 Tahun 2024 perlu direviu pada Tahun 2025 karena reviu merupakan syarat "
+            "tingkat kematangan 4 pada domain kebijakan internal. Reviu dijadwalkan Mei-Juni 2025 dan dikoordinasikan "
+            "oleh Bagian Organisasi.",
+        ),
+        I(
+            "3.",
+            "Bappeda menyampaikan bahwa dari 34 Perangkat Daerah, baru 21 Perangkat Daerah yang "
+            "mengonsultasikan rencana belanja TIK kepada Diskominfo sebelum penyusunan Renja 2026. Rapat sepakat "
+            "konsultasi menjadi syarat verifikasi Renja melalui aplikasi e-Planning.",
+        ),
+        I(
+            "4.",
+            "Bagian Hukum menyampaikan Rancangan Peraturan Wali Kota tentang Manajemen Data masih dalam tahap "
+            "harmonisasi dan belum dapat ditetapkan.",
+        ),
         SP(),
         H("Tindak Lanjut"),
         TABLE(
             [
                 ["No", "Tindak Lanjut", "Penanggung Jawab", "Tenggat"],
-                ["1", "Menyiapkan folder bukti dukung dan daftar indikator per Perangkat Daerah", "Diskominfo", "31 Maret 2025"],
+                [
+                    "1",
+                    "Menyiapkan folder bukti dukung dan daftar indikator per Perangkat Daerah",
+                    "Diskominfo",
+                    "31 Maret 2025",
+                ],
                 ["2", "Menyusun kerangka acuan reviu kebijakan internal SPBE", "Bagian Organisasi", "30 April 2025"],
-                ["3", "Menambahkan syarat konsultasi TIK pada verifikasi Renja di e-Planning", "Bappeda, Diskominfo", "30 April 2025"],
+                [
+                    "3",
+                    "Menambahkan syarat konsultasi TIK pada verifikasi Renja di e-Planning",
+                    "Bappeda, Diskominfo",
+                    "30 April 2025",
+                ],
                 ["4", "Menyelesaikan harmonisasi Rancangan Perwali Manajemen Data", "Bagian Hukum", "30 Juni 2025"],
             ],
             [5, 50, 22, 18],
         ),
         SP(),
-        SIGN("Sukamaju, 17 Maret 2025", "Notulis,", "", "ttd", "", "SITI NURHALIZA, S.Kom.", "NIP. 19930705 201902 2 003"),
+        SIGN(
+            "Sukamaju, 17 Maret 2025", "Notulis,", "", "ttd", "", "SITI NURHALIZA, S.Kom.", "NIP. 19930705 201902 2 003"
+        ),
         SP(),
-        LEFT("Mengetahui,", "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA", "KOTA SUKAMAJU,", "", "ttd", "", *KEPALA_KOMINFO),
+        LEFT(
+            "Mengetahui,", "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA", "KOTA SUKAMAJU,", "", "ttd", "", *KEPALA_KOMINFO
+        ),
     ]
-    return Doc(title="Notulen Rapat Koordinasi Tim SPBE (Revisi)", blocks=b, author="Seksi Aplikasi Diskominfo", page="A4", page_numbers=False, font_size=10.5)
+    return Doc(
+        title="Notulen Rapat Koordinasi Tim SPBE (Revisi)",
+        blocks=b,
+        author="Seksi Aplikasi Diskominfo",
+        page="A4",
+        page_numbers=False,
+        font_size=10.5,
+    )
 
 
 DAFTAR_HADIR = [
@@ -468,8 +640,22 @@ def laporan_kompetensi_2024() -> Doc:
                 ["No", "Kegiatan", "Bidang Kompetensi", "Penyelenggara", "Waktu", "Peserta"],
                 ["1", "Pelatihan pengembangan aplikasi berbasis web", "Aplikasi SPBE", "Diskominfo", "Mei 2024", "20"],
                 ["2", "Pelatihan dasar keamanan informasi", "Keamanan SPBE", "BSSN", "Juli 2024", "12"],
-                ["3", "Bimbingan teknis Satu Data dan statistik sektoral", "Data dan informasi", "BPS Kota Sukamaju", "Agustus 2024", "15"],
-                ["4", "Workshop penyusunan peta proses bisnis", "Proses bisnis pemerintahan", "Bagian Organisasi", "Oktober 2024", "25"],
+                [
+                    "3",
+                    "Bimbingan teknis Satu Data dan statistik sektoral",
+                    "Data dan informasi",
+                    "BPS Kota Sukamaju",
+                    "Agustus 2024",
+                    "15",
+                ],
+                [
+                    "4",
+                    "Workshop penyusunan peta proses bisnis",
+                    "Proses bisnis pemerintahan",
+                    "Bagian Organisasi",
+                    "Oktober 2024",
+                    "25",
+                ],
             ],
             [5, 38, 22, 20, 15, 10],
         ),
@@ -483,7 +669,13 @@ def laporan_kompetensi_2024() -> Doc:
             "memperluas peserta ke seluruh Perangkat Daerah."
         ),
     ]
-    return Doc(title="Laporan Pengembangan Kompetensi SDM SPBE 2024", blocks=b, author="BKPSDM Kota Sukamaju", page="A4", font_size=10.5)
+    return Doc(
+        title="Laporan Pengembangan Kompetensi SDM SPBE 2024",
+        blocks=b,
+        author="BKPSDM Kota Sukamaju",
+        page="A4",
+        font_size=10.5,
+    )
 
 
 def kompetensi_signature_lines() -> tuple[list[str], set[int], dict[int, str]]:
@@ -540,9 +732,25 @@ def undangan_fun_run_2025() -> Doc:
             "dan kehadirannya kami ucapkan terima kasih."
         ),
         SP(),
-        SIGN("a.n. SEKRETARIS DAERAH KOTA SUKAMAJU", "ASISTEN ADMINISTRASI UMUM,", "", "ttd", "", "Drs. EDI JUNAEDI, M.Si.", "Pembina Utama Muda (IV/c)", "NIP. 19710909 199303 1 007"),
+        SIGN(
+            "a.n. SEKRETARIS DAERAH KOTA SUKAMAJU",
+            "ASISTEN ADMINISTRASI UMUM,",
+            "",
+            "ttd",
+            "",
+            "Drs. EDI JUNAEDI, M.Si.",
+            "Pembina Utama Muda (IV/c)",
+            "NIP. 19710909 199303 1 007",
+        ),
     ]
-    return Doc(title="Undangan Fun Run HUT Kota Sukamaju ke-78", blocks=b, author="Bagian Kesra Setda", page="A4", page_numbers=False, font_size=10.5)
+    return Doc(
+        title="Undangan Fun Run HUT Kota Sukamaju ke-78",
+        blocks=b,
+        author="Bagian Kesra Setda",
+        page="A4",
+        page_numbers=False,
+        font_size=10.5,
+    )
 
 
 # ---------------------------------------------------------------------------------------
@@ -572,7 +780,7 @@ def renja_bappeda_2025() -> Doc:
             "Rencana Kerja Bappeda Tahun 2025 disusun berdasarkan Rencana Strategis Bappeda dan Rencana Kerja "
             "Pemerintah Daerah Tahun 2025, memuat program, kegiatan, dan sub kegiatan beserta indikator kinerja "
             "dan pagu indikatif."
-        ) ,
+        ),
         H("BAB II RENCANA PROGRAM DAN KEGIATAN"),
         TABLE(rows, [5, 45, 22, 12, 16], size=8),
         H("BAB III PENUTUP"),
@@ -615,19 +823,73 @@ SOP_IDENTITAS = [
     ("Nama SOP", "Layanan Penempatan Server dan Aplikasi pada Pusat Data Pemerintah Kota Sukamaju"),
 ]
 SOP_META = [
-    ("Dasar Hukum", "1. Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE; 2. Peraturan Wali Kota Sukamaju Nomor 15 Tahun 2023 tentang SPBE, Pasal 9."),
-    ("Ruang Lingkup", "SOP ini berlaku bagi seluruh Perangkat Daerah yang menempatkan server, aplikasi, dan data pada Pusat Data Pemerintah Kota Sukamaju."),
+    (
+        "Dasar Hukum",
+        "1. Peraturan Presiden Nomor 95 Tahun 2018 tentang SPBE; 2. Peraturan Wali Kota Sukamaju Nomor 15 Tahun 2023 tentang SPBE, Pasal 9.",
+    ),
+    (
+        "Ruang Lingkup",
+        "SOP ini berlaku bagi seluruh Perangkat Daerah yang menempatkan server, aplikasi, dan data pada Pusat Data Pemerintah Kota Sukamaju.",
+    ),
     ("Kualifikasi Pelaksana", "Memahami administrasi server, virtualisasi, dan jaringan komputer."),
-    ("Peralatan/Perlengkapan", "Formulir permohonan daring, aplikasi tiket layanan, ruang server, perangkat virtualisasi."),
-    ("Peringatan", "Apabila SOP ini tidak dilaksanakan, penempatan aplikasi tidak terdokumentasi dan berisiko terhadap keamanan data."),
+    (
+        "Peralatan/Perlengkapan",
+        "Formulir permohonan daring, aplikasi tiket layanan, ruang server, perangkat virtualisasi.",
+    ),
+    (
+        "Peringatan",
+        "Apabila SOP ini tidak dilaksanakan, penempatan aplikasi tidak terdokumentasi dan berisiko terhadap keamanan data.",
+    ),
     ("Pencatatan dan Pendataan", "Tiket layanan, berita acara penempatan, daftar server dan aplikasi."),
 ]
 SOP_LANGKAH = [
     ["No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output"],
-    ["1", "Mengajukan permohonan penempatan server/aplikasi melalui formulir daring", "Perangkat Daerah pemohon", "Formulir, spesifikasi teknis", "15 menit", "Tiket permohonan"],
-    ["2", "Memverifikasi kelengkapan dan kelayakan teknis permohonan", "Admin Layanan Pusat Data", "Tiket permohonan", "1 hari", "Hasil verifikasi"],
-    ["3", "Menyetujui atau menolak permohonan", "Kepala Bidang Infrastruktur TIK", "Hasil verifikasi", "1 hari", "Persetujuan"],
-    ["4", "Menyiapkan mesin virtual/rak, alamat IP, dan akses jaringan", "Tim Teknis Pusat Data", "Persetujuan", "2 hari", "Sumber daya siap"],
-    ["5", "Melakukan pemindaian kerentanan sebelum aplikasi dipublikasikan", "Tim Keamanan Informasi", "Sumber daya siap", "1 hari", "Laporan pemindaian"],
-    ["6", "Menandatangani berita acara penempatan dan menutup tiket", "Admin Layanan dan Perangkat Daerah pemohon", "Laporan pemindaian", "30 menit", "Berita acara"],
+    [
+        "1",
+        "Mengajukan permohonan penempatan server/aplikasi melalui formulir daring",
+        "Perangkat Daerah pemohon",
+        "Formulir, spesifikasi teknis",
+        "15 menit",
+        "Tiket permohonan",
+    ],
+    [
+        "2",
+        "Memverifikasi kelengkapan dan kelayakan teknis permohonan",
+        "Admin Layanan Pusat Data",
+        "Tiket permohonan",
+        "1 hari",
+        "Hasil verifikasi",
+    ],
+    [
+        "3",
+        "Menyetujui atau menolak permohonan",
+        "Kepala Bidang Infrastruktur TIK",
+        "Hasil verifikasi",
+        "1 hari",
+        "Persetujuan",
+    ],
+    [
+        "4",
+        "Menyiapkan mesin virtual/rak, alamat IP, dan akses jaringan",
+        "Tim Teknis Pusat Data",
+        "Persetujuan",
+        "2 hari",
+        "Sumber daya siap",
+    ],
+    [
+        "5",
+        "Melakukan pemindaian kerentanan sebelum aplikasi dipublikasikan",
+        "Tim Keamanan Informasi",
+        "Sumber daya siap",
+        "1 hari",
+        "Laporan pemindaian",
+    ],
+    [
+        "6",
+        "Menandatangani berita acara penempatan dan menutup tiket",
+        "Admin Layanan dan Perangkat Daerah pemohon",
+        "Laporan pemindaian",
+        "30 menit",
+        "Berita acara",
+    ],
 ]

@@ -54,8 +54,10 @@ def load_config(path: Path = Path(CONFIG_FILE)) -> dict:
     ui = data.get("ui", {})  # login of the review page: [ui] username, password_hash
     unknown = set(ui) - {"username", "password_hash"} if isinstance(ui, dict) else {"[ui]"}
     if unknown or not all(isinstance(v, str) for v in ui.values()):
-        raise CannotRun(f"Bagian [ui] di {path} tidak valid (hanya username dan password_hash, berupa teks): "
-                        f"{', '.join(sorted(unknown)) or 'nilai bukan teks'}")
+        raise CannotRun(
+            f"Bagian [ui] di {path} tidak valid (hanya username dan password_hash, berupa teks): "
+            f"{', '.join(sorted(unknown)) or 'nilai bukan teks'}"
+        )
     return {**section, "ui": ui} if ui else section
 
 
@@ -71,12 +73,22 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--year", type=int, help="tahun penilaian (bawaan: tahun berjalan)")
     run.add_argument("--workers", type=int, help="jumlah berkas yang dibaca bersamaan (bawaan: jumlah inti CPU)")
     run.add_argument("--quiet", action="store_true", help="tanpa baris kemajuan per berkas")
-    run.add_argument("--file-timeout", type=float, metavar="DETIK",
-                     help="batas waktu membaca satu berkas, termasuk OCR (bawaan: 900 detik)")
-    run.add_argument("--wait", action="store_true",
-                     help="jika run lain sedang memakai basis data yang sama, tunggu sampai selesai (bawaan: berhenti)")
-    run.add_argument("--dask-address", metavar="tcp://HOST:PORT",
-                     help="baca berkas di klaster Dask yang sudah berjalan (penulisan ke DuckDB tetap di sini)")
+    run.add_argument(
+        "--file-timeout",
+        type=float,
+        metavar="DETIK",
+        help="batas waktu membaca satu berkas, termasuk OCR (bawaan: 900 detik)",
+    )
+    run.add_argument(
+        "--wait",
+        action="store_true",
+        help="jika run lain sedang memakai basis data yang sama, tunggu sampai selesai (bawaan: berhenti)",
+    )
+    run.add_argument(
+        "--dask-address",
+        metavar="tcp://HOST:PORT",
+        help="baca berkas di klaster Dask yang sudah berjalan (penulisan ke DuckDB tetap di sini)",
+    )
 
     export = sub.add_parser("export", help="Tulis hasil run terakhir sebagai JSON (kontrak spbe-evidence/1).")
     export.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
@@ -88,10 +100,15 @@ def _parser() -> argparse.ArgumentParser:
 
     ui = sub.add_parser("ui", help="Halaman tinjauan celah eviden untuk admin (server web lokal).")
     ui.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
-    ui.add_argument("--host", default="127.0.0.1",
-                    help="alamat (bawaan: 127.0.0.1, hanya komputer ini; alamat lain mewajibkan login [ui])")
+    ui.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="alamat (bawaan: 127.0.0.1, hanya komputer ini; alamat lain mewajibkan login [ui])",
+    )
     ui.add_argument("--port", type=int, default=8080)
-    ui_password = sub.add_parser("ui-password", help="Buat hash kata sandi login halaman tinjauan untuk spbe.toml [ui].")
+    ui_password = sub.add_parser(
+        "ui-password", help="Buat hash kata sandi login halaman tinjauan untuk spbe.toml [ui]."
+    )
     ui_password.add_argument("--username", help="cetak juga baris username untuk spbe.toml")
 
     schedule = sub.add_parser("schedule", help="Jalankan pemeriksaan terjadwal (cron) dengan penjadwal Prefect.")
@@ -160,8 +177,11 @@ def _cmd_ui_password(args: argparse.Namespace, config: dict) -> int:
     if args.username:
         print(f"username = {json.dumps(args.username, ensure_ascii=False)}")
     print(f'password_hash = "{hash_password(password)}"')
-    print("Salin baris di atas ke spbe.toml di bawah bagian [ui], atau setel SPBE_UI_PASSWORD_HASH "
-          "(dalam tanda kutip tunggal).", file=sys.stderr)
+    print(
+        "Salin baris di atas ke spbe.toml di bawah bagian [ui], atau setel SPBE_UI_PASSWORD_HASH "
+        "(dalam tanda kutip tunggal).",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -171,9 +191,15 @@ def _cmd_schedule(args: argparse.Namespace, config: dict) -> int:
     _prefect_defaults()
     from flows.schedule import serve_schedule
 
-    serve_schedule(args.folder.resolve(), _db(args, config).resolve(), cron=args.cron, timezone=args.timezone,
-                   region=args.region or config.get("region"), year=args.year or config.get("year"),
-                   claims=args.claims.resolve() if args.claims else None)
+    serve_schedule(
+        args.folder.resolve(),
+        _db(args, config).resolve(),
+        cron=args.cron,
+        timezone=args.timezone,
+        region=args.region or config.get("region"),
+        year=args.year or config.get("year"),
+        claims=args.claims.resolve() if args.claims else None,
+    )
     return EXIT_OK
 
 
@@ -227,10 +253,13 @@ def _busy(db: Path, exc: Exception) -> CannotRun:
     from pipeline.store.connection import RunInProgress
 
     if isinstance(exc, RunInProgress):
-        return CannotRun(f"Run lain sedang berjalan pada basis data {db}. Tunggu sampai selesai, atau jalankan "
-                         "dengan --wait agar menunggu otomatis.")
-    return CannotRun(f"Basis data {db} sedang dipakai proses lain. Tunggu sampai proses itu selesai, "
-                     "lalu jalankan lagi.")
+        return CannotRun(
+            f"Run lain sedang berjalan pada basis data {db}. Tunggu sampai selesai, atau jalankan "
+            "dengan --wait agar menunggu otomatis."
+        )
+    return CannotRun(
+        f"Basis data {db} sedang dipakai proses lain. Tunggu sampai proses itu selesai, lalu jalankan lagi."
+    )
 
 
 def _check_database(db: Path, *, wait: bool) -> None:
@@ -269,9 +298,17 @@ def _run_flow(args: argparse.Namespace, folder: Path, db: Path, *, region: str |
         while True:
             try:
                 with _api_fallback(api.url is not None and not early):
-                    return run_ingest(folder, db, region=region, year=year, claims=args.claims,
-                                      workers=args.workers, progress=not args.quiet,
-                                      dask_address=args.dask_address, settings=settings)
+                    return run_ingest(
+                        folder,
+                        db,
+                        region=region,
+                        year=year,
+                        claims=args.claims,
+                        workers=args.workers,
+                        progress=not args.quiet,
+                        dask_address=args.dask_address,
+                        settings=settings,
+                    )
             except ClaimsError as exc:  # the flow reads the claims file first, before any work
                 raise CannotRun(str(exc)) from exc
             except (DatabaseBusy, RunInProgress) as exc:
@@ -296,12 +333,16 @@ def _check_dask(address: str) -> None:
     try:
         socket.create_connection((host, port), timeout=5).close()
     except OSError as exc:
-        raise CannotRun(f"Penjadwal Dask di {address} tidak dapat dihubungi ({exc}). Periksa alamat dan "
-                        "pastikan 'dask scheduler' berjalan.") from exc
+        raise CannotRun(
+            f"Penjadwal Dask di {address} tidak dapat dihubungi ({exc}). Periksa alamat dan "
+            "pastikan 'dask scheduler' berjalan."
+        ) from exc
     local_api = not os.environ.get("PREFECT_API_URL")
     if local_api and host not in ("127.0.0.1", "localhost", "::1"):
-        raise CannotRun("Pekerja Dask di mesin lain harus dapat menjangkau server Prefect: setel PREFECT_API_URL "
-                        "ke server Prefect bersama (mis. http://HOST:4200/api) sebelum 'spbe run --dask-address'.")
+        raise CannotRun(
+            "Pekerja Dask di mesin lain harus dapat menjangkau server Prefect: setel PREFECT_API_URL "
+            "ke server Prefect bersama (mis. http://HOST:4200/api) sebelum 'spbe run --dask-address'."
+        )
 
 
 def _api_fallback(needed: bool):
@@ -333,8 +374,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         config = load_config()
-        handler = {"run": _cmd_run, "export": _cmd_export, "report": _cmd_report, "ui": _cmd_ui,
-                   "schedule": _cmd_schedule, "ui-password": _cmd_ui_password}[args.command]
+        handler = {
+            "run": _cmd_run,
+            "export": _cmd_export,
+            "report": _cmd_report,
+            "ui": _cmd_ui,
+            "schedule": _cmd_schedule,
+            "ui-password": _cmd_ui_password,
+        }[args.command]
         return handler(args, config)
     except CannotRun as exc:
         print(f"spbe: {exc}", file=sys.stderr)

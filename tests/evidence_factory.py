@@ -6,6 +6,7 @@ that a nightly run must survive, next to good files of every format.
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
@@ -46,8 +47,9 @@ def text_pdf(path: Path, lines: list[str] = REGULATION_LINES, *, pages: int = 1,
     return path
 
 
-def scan_image(lines: list[str] = REGULATION_LINES, *, dpi: int = 300, rotate_deg: float = 0.0, noise: float = 0.0,
-               seed: int = 0) -> Image.Image:
+def scan_image(
+    lines: list[str] = REGULATION_LINES, *, dpi: int = 300, rotate_deg: float = 0.0, noise: float = 0.0, seed: int = 0
+) -> Image.Image:
     page = render_page(lines, dpi=dpi, seed=seed)
     if noise or rotate_deg:
         page = degrade(page, noise=noise, rotate_deg=rotate_deg, blur=0.6 if noise else 0.0, seed=seed)
@@ -123,17 +125,20 @@ def hostile_folder(root: Path) -> Path:
     (root / "Bappeda" / "Foto_rapat.pdf").write_bytes(jpeg_bytes(scan_image(REGULATION_LINES[:5], dpi=200)))
     (root / "Bappeda" / "SOP_bukan_zip.docx").write_text("Ini bukan dokumen Word.\n", encoding="utf-8")
     (root / "Bappeda" / "Video_Sosialisasi.mp4").write_bytes(minimal_mp4())
-    docx_file(root / "Bagian_Hukum" / "Notulen Rapat (Revisi) – Séksi Ñ.docx",
-              ["NOTULEN RAPAT KOORDINASI TIM SPBE", "Hari/Tanggal: Senin, 3 Maret 2025"])
-    xlsx_file(root / "BPKAD" / "Daftar_Aset_TIK.xlsx", "Aset TIK",
-              [["No", "Nama Aset", "Jumlah"], [1, "Server Pusat Data", 4], [2, "Switch Jaringan Intra", 12]])
+    docx_file(
+        root / "Bagian_Hukum" / "Notulen Rapat (Revisi) – Séksi Ñ.docx",
+        ["NOTULEN RAPAT KOORDINASI TIM SPBE", "Hari/Tanggal: Senin, 3 Maret 2025"],
+    )
+    xlsx_file(
+        root / "BPKAD" / "Daftar_Aset_TIK.xlsx",
+        "Aset TIK",
+        [["No", "Nama Aset", "Jumlah"], [1, "Server Pusat Data", 4], [2, "Switch Jaringan Intra", 12]],
+    )
     scanned_pdf(root / "BPKAD" / "Pindaian_Perwali.pdf", [scan_image(rotate_deg=1.5, noise=8, seed=3)])
     return root
 
 
 # --- folders for crash, concurrency and fault tests (issue 6) -----------------------------------
-
-import functools  # kept with the builders below that use it
 
 #: OPD folders the scanned pages of `scanned_folder` are spread over.
 SCAN_OPDS = ("Diskominfo", "Bappeda", "BPKAD", "Setda")
@@ -172,8 +177,11 @@ def notes_folder(root: Path, count: int, *, opd: str = "Setda") -> list[str]:
     paths = []
     for number in range(count):
         name = f"Notulen_{number + 1:04d}.txt"
-        (folder / name).write_text(f"NOTULEN RAPAT TIM SPBE NOMOR {number + 1}\nAgenda: arsitektur SPBE dan "
-                                   f"layanan data terbuka, sesi {number + 1}.\n", encoding="utf-8")
+        (folder / name).write_text(
+            f"NOTULEN RAPAT TIM SPBE NOMOR {number + 1}\nAgenda: arsitektur SPBE dan "
+            f"layanan data terbuka, sesi {number + 1}.\n",
+            encoding="utf-8",
+        )
         paths.append(f"{opd}/{name}")
     return paths
 
@@ -186,15 +194,26 @@ def corrupt_pdf(path: Path) -> Path:
     return path
 
 
-def nik_of(*, province: int = 32, regency: int = 1, district: int = 1, day: int = 5, month: int = 7, year: int = 90,
-           serial: int = 1) -> str:
+def nik_of(
+    *,
+    province: int = 32,
+    regency: int = 1,
+    district: int = 1,
+    day: int = 5,
+    month: int = 7,
+    year: int = 90,
+    serial: int = 1,
+) -> str:
     """A structurally valid 16-digit NIK (real province code, birth date), like tests/test_personal_data.py."""
     return f"{province:02d}{regency:02d}{district:02d}{day:02d}{month:02d}{year % 100:02d}{serial:04d}"
 
 
 def attendance_docx(path: Path, niks: list[str]) -> Path:
     """A DOCX attendance list of a SPBE meeting whose participants are listed with their NIK."""
-    paragraphs = ["DAFTAR HADIR RAPAT KOORDINASI TIM SPBE", "Hari/tanggal: Senin, 3 Maret 2025",
-                  "Tempat: Ruang Rapat Diskominfo Kota Sukamaju"]
+    paragraphs = [
+        "DAFTAR HADIR RAPAT KOORDINASI TIM SPBE",
+        "Hari/tanggal: Senin, 3 Maret 2025",
+        "Tempat: Ruang Rapat Diskominfo Kota Sukamaju",
+    ]
     paragraphs += [f"{i}. Peserta {i} NIK {value} Dinas Komunikasi dan Informatika" for i, value in enumerate(niks, 1)]
     return docx_file(path, paragraphs)

@@ -37,8 +37,15 @@ def run_id(db):
 
 
 def writer(db, run_id, *, batch=1000, interval_s=1000.0, clock=None) -> BatchWriter:
-    return BatchWriter(db, run_id, extractor_version="v", analysis_version="a", batch=batch, interval_s=interval_s,
-                       **({"clock": clock} if clock else {}))
+    return BatchWriter(
+        db,
+        run_id,
+        extractor_version="v",
+        analysis_version="a",
+        batch=batch,
+        interval_s=interval_s,
+        **({"clock": clock} if clock else {}),
+    )
 
 
 def add(w: BatchWriter, n: int, *, analysis: str = ANALYSIS) -> None:
@@ -49,8 +56,10 @@ def add(w: BatchWriter, n: int, *, analysis: str = ANALYSIS) -> None:
 def stored(db) -> dict[str, int]:
     """Rows per table, read the way another process (the review page) would read them."""
     with session(db, read_only=True, wait_s=1) as con:
-        return {table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("extractions", "pages", "analyses")}
+        return {
+            table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("extractions", "pages", "analyses")
+        }
 
 
 def test_results_wait_in_memory_until_the_batch_is_full(db, run_id):

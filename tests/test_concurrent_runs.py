@@ -83,7 +83,9 @@ def test_two_runs_started_at_once_one_completes_and_the_other_is_refused(site, p
     codes = sorted(run.finish() for run in pair)
     assert codes == [0, 2], [run.stderr[-2000:] for run in pair]
     loser = next(run for run in pair if run.proc.returncode == 2)
-    assert loser.err and RUN_IN_PROGRESS in loser.err[-1].lower()  # the last word is the Indonesian message, not a stack trace
+    assert (
+        loser.err and RUN_IN_PROGRESS in loser.err[-1].lower()
+    )  # the last word is the Indonesian message, not a stack trace
     assert [r["status"] for r in runs(db).values()] == ["completed"]
 
 
@@ -108,7 +110,8 @@ def test_a_review_decision_written_during_a_run_is_stored_and_kept(site, process
     assert response.status_code == 303, response.text[-2000:]
     with session(db, read_only=True) as con:  # waits for the run's short write sessions, like the page does
         assert con.execute("SELECT path, code, decision, who FROM decisions").fetchall() == [
-            (gap, "corrupt", "confirmed", "Rina")]
+            (gap, "corrupt", "confirmed", "Rina")
+        ]
 
     assert second.finish() == 0, second.stderr[-3000:]
     assert [r["status"] for r in runs(db).values()] == ["completed", "completed"]
@@ -138,6 +141,7 @@ def test_with_wait_a_second_run_waits_for_the_first_and_then_completes(site, pro
     with read_only(db) as con:
         first_end, second_start = con.execute(
             "SELECT (SELECT finished_at FROM runs WHERE run_id = ?), (SELECT started_at FROM runs WHERE run_id = ?)",
-            [one, two]).fetchone()
+            [one, two],
+        ).fetchone()
     assert second_start >= first_end  # it ran after the first, not beside it
     assert b["files_extracted"] == 0  # and found everything already read

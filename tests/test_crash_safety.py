@@ -66,16 +66,26 @@ class Spbe:
 
     def __init__(self, *args: object, cwd: Path, env: dict[str, str] | None = None):
         self.args = [str(a) for a in args]
-        self.proc = subprocess.Popen([sys.executable, "-m", "spbe.cli", *self.args], cwd=cwd,
-                                     env=env or spbe_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace",
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "spbe.cli", *self.args],
+            cwd=cwd,
+            env=env or spbe_env(),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            start_new_session=True,
+        )
         self.started = time.monotonic()
         self.out: list[str] = []
         self.err: list[str] = []
         self._changed = threading.Condition()
-        self._readers = [threading.Thread(target=self._read, args=(stream, lines), daemon=True)
-                         for stream, lines in ((self.proc.stdout, self.out), (self.proc.stderr, self.err))]
+        self._readers = [
+            threading.Thread(target=self._read, args=(stream, lines), daemon=True)
+            for stream, lines in ((self.proc.stdout, self.out), (self.proc.stderr, self.err))
+        ]
         for reader in self._readers:
             reader.start()
 
@@ -107,8 +117,10 @@ class Spbe:
                 if len(found) >= count:
                     return found[count - 1]
                 if not self.running() and not any(r.is_alive() for r in self._readers):
-                    raise AssertionError(f"spbe {' '.join(self.args)} ended (exit {self.proc.returncode}) before "
-                                         f"printing {pattern.pattern!r}:\n{self.stderr[-3000:]}")
+                    raise AssertionError(
+                        f"spbe {' '.join(self.args)} ended (exit {self.proc.returncode}) before "
+                        f"printing {pattern.pattern!r}:\n{self.stderr[-3000:]}"
+                    )
                 if time.monotonic() >= deadline:
                     raise AssertionError(f"no {pattern.pattern!r} from spbe within {timeout} s:\n{self.stderr[-3000:]}")
                 self._changed.wait(0.2)
@@ -135,7 +147,9 @@ class Spbe:
             code = self.proc.wait(timeout)
         except subprocess.TimeoutExpired:
             self.kill()
-            raise AssertionError(f"spbe {' '.join(self.args)} still running after {timeout} s:\n{self.stderr[-3000:]}")
+            raise AssertionError(
+                f"spbe {' '.join(self.args)} still running after {timeout} s:\n{self.stderr[-3000:]}"
+            ) from None
         for reader in self._readers:
             reader.join(10)
         self.end_group()
@@ -146,8 +160,19 @@ def spbe_run(folder: Path, db: Path, *extra: object, cwd: Path) -> Spbe:
     """`spbe run` with its temporary files (OCR page images) in ``cwd``/tmp: a killed run cannot remove
     its own, and they must not pile up in the machine's /tmp."""
     (cwd / "tmp").mkdir(exist_ok=True)
-    return Spbe("run", folder, "--db", db, "--region", REGION, "--year", YEAR, *extra, cwd=cwd,
-                env={**spbe_env(), "TMPDIR": str(cwd / "tmp")})
+    return Spbe(
+        "run",
+        folder,
+        "--db",
+        db,
+        "--region",
+        REGION,
+        "--year",
+        YEAR,
+        *extra,
+        cwd=cwd,
+        env={**spbe_env(), "TMPDIR": str(cwd / "tmp")},
+    )
 
 
 def kill_inside_a_write(run: Spbe, db: Path, timeout: float = 240) -> bool:
@@ -168,8 +193,11 @@ def kill_inside_a_write(run: Spbe, db: Path, timeout: float = 240) -> bool:
 
 def folder_contents(folder: Path) -> dict[str, tuple[str, str]]:
     """relative path -> (sha256, extension) of every file of the evidence folder."""
-    return {p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.suffix.lower())
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.suffix.lower())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def open_and_check(db: Path) -> dict:
@@ -192,8 +220,12 @@ def read_only(db: Path) -> duckdb.DuckDBPyConnection:
 
 def extraction_rows(db: Path) -> dict[tuple[str, str, str], tuple[int, object]]:
     with read_only(db) as con:
-        return {(sha, cls, ver): (run_id, at) for sha, cls, ver, run_id, at in con.execute(
-            "SELECT sha256, name_class, extractor_version, run_id, extracted_at FROM extractions").fetchall()}
+        return {
+            (sha, cls, ver): (run_id, at)
+            for sha, cls, ver, run_id, at in con.execute(
+                "SELECT sha256, name_class, extractor_version, run_id, extracted_at FROM extractions"
+            ).fetchall()
+        }
 
 
 def incomplete_extractions(db: Path) -> list[tuple]:
@@ -203,15 +235,19 @@ def incomplete_extractions(db: Path) -> list[tuple]:
             """SELECT e.sha256, e.pages, count(p.page_no) FROM extractions e
                LEFT JOIN pages p USING (sha256, name_class, extractor_version)
                GROUP BY e.sha256, e.name_class, e.extractor_version, e.pages
-               HAVING count(p.page_no) <> e.pages""").fetchall()
+               HAVING count(p.page_no) <> e.pages"""
+        ).fetchall()
 
 
 def runs(db: Path) -> dict[int, dict]:
     with read_only(db) as con:
-        rows = con.execute("SELECT run_id, status, finished_at, files_extracted, files_seen, message FROM runs "
-                           "ORDER BY run_id").fetchall()
-    return {r[0]: dict(zip(("run_id", "status", "finished_at", "files_extracted", "files_seen", "message"), r))
-            for r in rows}
+        rows = con.execute(
+            "SELECT run_id, status, finished_at, files_extracted, files_seen, message FROM runs ORDER BY run_id"
+        ).fetchall()
+    return {
+        r[0]: dict(zip(("run_id", "status", "finished_at", "files_extracted", "files_seen", "message"), r))
+        for r in rows
+    }
 
 
 def file_rows(db: Path) -> list[tuple[str, str]]:
@@ -272,7 +308,9 @@ def _kill_during_writes(crash: Crash, base: Path, attempts: int = 3) -> None:
         run = spbe_run(crash.folder, crash.db, cwd=base)
         try:
             run.wait_for_line(PROGRESS)  # extraction under way: the next log is a batch of results being written
-            assert kill_inside_a_write(run, crash.db), f"the run wrote nothing more before it ended:\n{run.stderr[-2000:]}"
+            assert kill_inside_a_write(run, crash.db), (
+                f"the run wrote nothing more before it ended:\n{run.stderr[-2000:]}"
+            )
         finally:
             if run.running():
                 run.kill()

@@ -51,8 +51,9 @@ def both_runs(tmp_path_factory, prefect_backend, cluster):
     exports = {}
     for name, extra in (("local", []), ("dask", ["--dask-address", cluster.scheduler_address])):
         db = base / f"{name}.duckdb"
-        code = cli.main(["run", str(folder), "--db", str(db), "--region", "Kota Sukamaju", "--year", "2025",
-                         "--quiet", *extra])
+        code = cli.main(
+            ["run", str(folder), "--db", str(db), "--region", "Kota Sukamaju", "--year", "2025", "--quiet", *extra]
+        )
         assert code == 0
         out = base / f"{name}.json"
         assert cli.main(["export", "--db", str(db), "--json", str(out)]) == 0
@@ -66,8 +67,12 @@ def test_a_run_on_dask_gives_the_same_export_as_a_local_run(both_runs):
 
 def test_a_run_on_dask_reads_every_file_including_ocr(both_runs):
     documents = {d["path"]: d for d in both_runs["dask"]["documents"]}
-    assert set(documents) == {"Diskominfo/perwali_spbe.pdf", "Setda/sk_tim_scan.pdf", "Bappeda/notulen.docx",
-                              "Bappeda/catatan.txt"}
+    assert set(documents) == {
+        "Diskominfo/perwali_spbe.pdf",
+        "Setda/sk_tim_scan.pdf",
+        "Bappeda/notulen.docx",
+        "Bappeda/catatan.txt",
+    }
     assert all(d["status"] == "ok" for d in documents.values())
 
 
@@ -81,7 +86,8 @@ def test_extraction_ran_in_the_dask_worker_processes(both_runs, cluster):
 
 def test_an_unreachable_dask_scheduler_stops_the_run_with_a_clear_message(tmp_path, prefect_backend, capsys):
     folder = _folder(tmp_path / "eviden")
-    code = cli.main(["run", str(folder), "--db", str(tmp_path / "x.duckdb"), "--quiet",
-                     "--dask-address", "tcp://127.0.0.1:9"])
+    code = cli.main(
+        ["run", str(folder), "--db", str(tmp_path / "x.duckdb"), "--quiet", "--dask-address", "tcp://127.0.0.1:9"]
+    )
     assert code == cli.EXIT_CANNOT_RUN
     assert "Dask" in capsys.readouterr().err

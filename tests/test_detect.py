@@ -54,7 +54,7 @@ def _image_bytes(fmt: str, **kw) -> bytes:
         (b"{\\rtf1\\ansi Peraturan", "rtf"),
         (b"<!DOCTYPE html><html><head><title>Login</title>", "html"),
         (b"\n  <html lang='id'><body>Sesi habis</body></html>", "html"),
-        ("Daftar aplikasi SPBE:\n1. SIMPEG\n2. e-Office\n".encode(), "text"),
+        (b"Daftar aplikasi SPBE:\n1. SIMPEG\n2. e-Office\n", "text"),
         ("Keputusan Wali Kota tentang Tim Koordinasi SPBE – revisi".encode("cp1252"), "text"),
         (bytes(range(256)) * 4, "unknown"),
     ],
@@ -98,7 +98,12 @@ def test_zip_that_cannot_be_opened_is_broken(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("stream", "expected"),
-    [("EncryptedPackage", "encrypted_ooxml"), ("WordDocument", "doc"), ("Workbook", "xls"), ("PowerPoint Document", "ppt")],
+    [
+        ("EncryptedPackage", "encrypted_ooxml"),
+        ("WordDocument", "doc"),
+        ("Workbook", "xls"),
+        ("PowerPoint Document", "ppt"),
+    ],
 )
 def test_ole2_files_are_classified_by_stream_names(tmp_path: Path, stream: str, expected: str) -> None:
     path = tmp_path / "office.bin"
@@ -208,7 +213,7 @@ def test_unknown_binary_with_unknown_extension_is_unsupported(tmp_path: Path) ->
 
 def test_text_file_is_read_natively(tmp_path: Path) -> None:
     path = tmp_path / "catatan.txt"
-    path.write_bytes("Rapat evaluasi SPBE\r\nhari Senin".encode())
+    path.write_bytes(b"Rapat evaluasi SPBE\r\nhari Senin")
     doc = extract(path)
     assert doc.status is Status.OK
     assert doc.pages[0].method.value == "native"

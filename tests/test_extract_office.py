@@ -65,7 +65,7 @@ def test_docx_text_inside_content_controls_and_hyperlinks_is_kept(tmp_path: Path
     paragraph._p.append(
         docx.oxml.parse_xml(
             '<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            "<w:sdtContent><w:r><w:t xml:space=\"preserve\"> (versi 2024)</w:t></w:r></w:sdtContent></w:sdt>"
+            '<w:sdtContent><w:r><w:t xml:space="preserve"> (versi 2024)</w:t></w:r></w:sdtContent></w:sdt>'
         )
     )
     path = tmp_path / "tautan.docx"

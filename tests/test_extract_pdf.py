@@ -109,7 +109,9 @@ def test_implausible_pdfium_text_gets_a_pdfplumber_second_opinion(
 
 
 def test_pdf_needing_a_password_is_encrypted(tmp_path: Path) -> None:
-    path = text_pdf(tmp_path / "rahasia.pdf", TEXT_PAGES, encrypt=StandardEncryption("rahasia", ownerPassword="pemilik"))
+    path = text_pdf(
+        tmp_path / "rahasia.pdf", TEXT_PAGES, encrypt=StandardEncryption("rahasia", ownerPassword="pemilik")
+    )
     doc = extract(path)
     assert doc.status is Status.FAILED
     assert doc.flags == ("encrypted",)
@@ -191,7 +193,8 @@ def test_real_regulations_are_read_from_their_text_layer(name: str, pages: int, 
 
 
 def test_fast_character_counts_agree_with_the_per_character_rules():
-    from hypothesis import given, settings, strategies as st
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
 
     from pipeline.extract.formats.pdf import _garbage_count, _is_garbage, _nonspace
 

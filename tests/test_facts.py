@@ -30,97 +30,175 @@ SAMPLE = ROOT / "sample_docs"
 LABELS = ROOT / "sample_docs.labels.yaml"
 
 
-def perkada(*, office="BUPATI LAMONGAN", title="PERATURAN BUPATI LAMONGAN", nomor="NOMOR 12 TAHUN 2021",
-            above="", subject="SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", tanggal="pada tanggal 12 Maret 2021",
-            sign="ttd", berita="BERITA DAERAH KABUPATEN LAMONGAN TAHUN 2021 NOMOR 12", extra=""):
-    page1 = f"{office}\nPROVINSI JAWA TIMUR\n{above}\n{title}\n{nomor}\nTENTANG\n{subject}\n" \
-            f"DENGAN RAHMAT TUHAN YANG MAHA ESA\n{office},\nMenimbang : a. bahwa untuk …;\n"
-    last = f"{extra}\nPasal 9\nPeraturan ini mulai berlaku pada tanggal diundangkan.\nDitetapkan di Lamongan\n" \
-           f"{tanggal}\n{office},\n{sign}\nNAMA PEJABAT\n{berita}\n"
+def perkada(
+    *,
+    office="BUPATI LAMONGAN",
+    title="PERATURAN BUPATI LAMONGAN",
+    nomor="NOMOR 12 TAHUN 2021",
+    above="",
+    subject="SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK",
+    tanggal="pada tanggal 12 Maret 2021",
+    sign="ttd",
+    berita="BERITA DAERAH KABUPATEN LAMONGAN TAHUN 2021 NOMOR 12",
+    extra="",
+):
+    page1 = (
+        f"{office}\nPROVINSI JAWA TIMUR\n{above}\n{title}\n{nomor}\nTENTANG\n{subject}\n"
+        f"DENGAN RAHMAT TUHAN YANG MAHA ESA\n{office},\nMenimbang : a. bahwa untuk …;\n"
+    )
+    last = (
+        f"{extra}\nPasal 9\nPeraturan ini mulai berlaku pada tanggal diundangkan.\nDitetapkan di Lamongan\n"
+        f"{tanggal}\n{office},\n{sign}\nNAMA PEJABAT\n{berita}\n"
+    )
     return [page1, "Pasal 1\nDalam Peraturan ini …", last]
 
 
 # --- canonical_region / same_region -------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("WALIKOTA TERNATE", "Kota Ternate"),
-    ("WALI KOTA TERNATE,", "Kota Ternate"),
-    ("Pemerintah Kota Ternate", "Kota Ternate"),
-    ("kota ternate", "Kota Ternate"),
-    ("BUPATI BATU BARA", "Kabupaten Batu Bara"),
-    ("Kab. Batu Bara", "Kabupaten Batu Bara"),
-    ("GUBERNUR JAWA BARAT", "Provinsi Jawa Barat"),
-    ("PEMERINTAH PROVINSI DKI JAKARTA", "Provinsi DKI Jakarta"),
-    ("BERITA DAERAH KABUPATEN PAKPAK BHARAT TAHUN 2019 NOMOR 34", "Kabupaten Pakpak Bharat"),
-    ("PERATURAN WAL1 KOTA SUKAMAJU", "Kota Sukamaju"),  # OCR 1 for I
-    ("Sukamaju", None),
-    ("", None),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("WALIKOTA TERNATE", "Kota Ternate"),
+        ("WALI KOTA TERNATE,", "Kota Ternate"),
+        ("Pemerintah Kota Ternate", "Kota Ternate"),
+        ("kota ternate", "Kota Ternate"),
+        ("BUPATI BATU BARA", "Kabupaten Batu Bara"),
+        ("Kab. Batu Bara", "Kabupaten Batu Bara"),
+        ("GUBERNUR JAWA BARAT", "Provinsi Jawa Barat"),
+        ("PEMERINTAH PROVINSI DKI JAKARTA", "Provinsi DKI Jakarta"),
+        ("BERITA DAERAH KABUPATEN PAKPAK BHARAT TAHUN 2019 NOMOR 34", "Kabupaten Pakpak Bharat"),
+        ("PERATURAN WAL1 KOTA SUKAMAJU", "Kota Sukamaju"),  # OCR 1 for I
+        ("Sukamaju", None),
+        ("", None),
+    ],
+)
 def test_canonical_region(text, expected):
     assert canonical_region(text) == expected
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("Kota Ternate", "Walikota Ternate", True),
-    ("Kota Ternate", "Pemerintah Kota Ternate", True),
-    ("Kota Ternate", "KOTA TERNATE", True),
-    ("Kab. Batu Bara", "Kabupaten Batu Bara", True),
-    ("Kota Batu", "Kabupaten Batu", False),
-    ("Kota Sukamaju", "Kabupaten Lembah Hijau", False),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Kota Ternate", "Walikota Ternate", True),
+        ("Kota Ternate", "Pemerintah Kota Ternate", True),
+        ("Kota Ternate", "KOTA TERNATE", True),
+        ("Kab. Batu Bara", "Kabupaten Batu Bara", True),
+        ("Kota Batu", "Kabupaten Batu", False),
+        ("Kota Sukamaju", "Kabupaten Lembah Hijau", False),
+    ],
+)
 def test_same_region(a, b, same):
     assert same_region(a, b) is same
 
 
 # --- dates ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("pada tanggal 12 Maret 2024", date(2024, 3, 12)),
-    ("31 Agustus 2021", date(2021, 8, 31)),
-    ("25 Januart202l", date(2021, 1, 25)),  # OCR damage seen in the Nganjuk notulen
-    ("1 Agt. 2019", date(2019, 8, 1)),
-    ("14-08-2025", date(2025, 8, 14)),
-    ("pada tanggal 2021", None),
-    ("pada tanggal", None),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("pada tanggal 12 Maret 2024", date(2024, 3, 12)),
+        ("31 Agustus 2021", date(2021, 8, 31)),
+        ("25 Januart202l", date(2021, 1, 25)),  # OCR damage seen in the Nganjuk notulen
+        ("1 Agt. 2019", date(2019, 8, 1)),
+        ("14-08-2025", date(2025, 8, 14)),
+        ("pada tanggal 2021", None),
+        ("pada tanggal", None),
+    ],
+)
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
 
 
 # --- document type from the title block -----------------------------------------------------------
 
-@pytest.mark.parametrize("pages, expected", [
-    (perkada(), "perbup"),
-    (perkada(office="WALI KOTA SUKAMAJU", title="PERATURAN WALI KOTA SUKAMAJU"), "perwali"),
-    (perkada(office="WALIKOTA SUKAMAJU", title="PERATURAN WALIKOTA SUKAMAJU"), "perwali"),
-    (perkada(office="WALIKOTA SUKAMAJU", title="PERATURAN WAL1KOTA SUKAMAJU"), "perwali"),  # OCR
-    (perkada(office="GUBERNUR JAWA BARAT", title="PERATURAN GUBERNUR JAWA BARAT"), "pergub"),
-    (perkada(office="BUPATI LAMONGAN", title="PERATURAN DAERAH KABUPATEN LAMONGAN"), "perda"),
-    (perkada(office="WALI KOTA SUKAMAJU", title="KEPUTUSAN WALI KOTA SUKAMAJU", nomor="NOMOR 188.45/123/HK/2024"), "sk"),
-    (perkada(office="WALI KOTA SUKAMAJU", title="PERATURAN WALI KOTA SUKAMAJU",
-             subject="ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK"), "perwali"),  # not arsitektur
-    (["WALI KOTA SUKAMAJU\nSukamaju, 10 Maret 2025\nYth. Kepala Perangkat Daerah\nSURAT EDARAN\n"
-      "NOMOR 000.5.2/87/Org/2025\nTENTANG\nPENGGUNAAN APLIKASI SRIKANDI\n1. Latar Belakang"], "surat_edaran"),
-    (["jdih.x.go.id\nLAMPIRAN\nPERATURAN WALI KOTA SUKAMAJU\nNOMOR 8 TAHUN 2024\nTENTANG ARSITEKTUR SISTEM\n"
-      "PEMERINTAHAN BERBASIS ELEKTRONIK\nBAB I\nPENDAHULUAN"], "arsitektur"),
-    (["LAMPIRAN\nPERATURAN WALI KOTA SUKAMAJU\nNOMOR 15 TAHUN 2023\nTENTANG\nSISTEM PEMERINTAHAN BERBASIS "
-      "ELEKTRONIK\nFORMAT LAPORAN\n"], "perwali"),  # a form attached to the umbrella Perwali stays a Perwali
-    (["PEMERINTAH KOTA SUKAMAJU\nINSPEKTORAT\nJalan Pahlawan Nomor 12\nLAPORAN HASIL AUDIT TIK\nTAHUN 2024\n"
-      "BAB I PENDAHULUAN\n1. Peraturan Wali Kota Sukamaju\nNomor 15 Tahun 2023 tentang SPBE"], "laporan"),
-    (["PEMERINTAH KOTA SUKAMAJU\nNOTULEN RAPAT KOORDINASI TIM SPBE\nHari/Tanggal : Jumat, 14 Maret 2025"], "notulen"),
-    (["RISALAH RAPAT EVALUASI SPBE\nHari/Tanggal : Senin, 25 Januari 2021"], "notulen"),
-    (["DAFTAR HADIR\nRAPAT KOORDINASI TIM SPBE\nNo Nama Jabatan Tanda Tangan"], "daftar_hadir"),
-    (["PEMERINTAH KOTA SUKAMAJU\nSTANDAR OPERASIONAL PROSEDUR (SOP)\nLAYANAN PUSAT DATA\nNomor SOP\t800/045/X/2024"], "sop"),
-    (["PETA RENCANA\nSISTEM PEMERINTAHAN BERBASIS ELEKTRONIK\nTAHUN 2024-2028"], "peta_rencana"),
-    (["RENCANA INDUK SPBE\nKABUPATEN PAKPAK BHARAT\n2019-2024"], "peta_rencana"),
-    (["DOKUMEN ARSITEKTUR SPBE\nPEMERINTAH KABUPATEN X\nBAB I"], "arsitektur"),
-    (["TA 2024\nREKAPITULASI SUB KEGIATAN SPBE DALAM DOKUMEN PELAKSANAAN ANGGARAN\nNo Perangkat Daerah Pagu"], "anggaran"),
-    (["e-Planning Kota Sukamaju x\n< > C https://eplanning.sukamajukota.go.id/renja\nBeranda Laporan\n"
-      "Rancangan Renja\nLaporan\n"], "screenshot"),
-    (["Satu Data Sukamaju\nBeranda Dataset Organisasi\nMasuk\nFilter: Organisasi | Topik\nUnduh\n"], "screenshot"),
-    (["PEMERINTAH KOTA SUKAMAJU\nSukamaju, 14 April 2025\nNomor : 005/214/Kesra/2025\nHal : Undangan Fun Run\n"], "other"),
-    ([""], "other"),
-])
+
+@pytest.mark.parametrize(
+    "pages, expected",
+    [
+        (perkada(), "perbup"),
+        (perkada(office="WALI KOTA SUKAMAJU", title="PERATURAN WALI KOTA SUKAMAJU"), "perwali"),
+        (perkada(office="WALIKOTA SUKAMAJU", title="PERATURAN WALIKOTA SUKAMAJU"), "perwali"),
+        (perkada(office="WALIKOTA SUKAMAJU", title="PERATURAN WAL1KOTA SUKAMAJU"), "perwali"),  # OCR
+        (perkada(office="GUBERNUR JAWA BARAT", title="PERATURAN GUBERNUR JAWA BARAT"), "pergub"),
+        (perkada(office="BUPATI LAMONGAN", title="PERATURAN DAERAH KABUPATEN LAMONGAN"), "perda"),
+        (
+            perkada(
+                office="WALI KOTA SUKAMAJU", title="KEPUTUSAN WALI KOTA SUKAMAJU", nomor="NOMOR 188.45/123/HK/2024"
+            ),
+            "sk",
+        ),
+        (
+            perkada(
+                office="WALI KOTA SUKAMAJU",
+                title="PERATURAN WALI KOTA SUKAMAJU",
+                subject="ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK",
+            ),
+            "perwali",
+        ),  # not arsitektur
+        (
+            [
+                "WALI KOTA SUKAMAJU\nSukamaju, 10 Maret 2025\nYth. Kepala Perangkat Daerah\nSURAT EDARAN\n"
+                "NOMOR 000.5.2/87/Org/2025\nTENTANG\nPENGGUNAAN APLIKASI SRIKANDI\n1. Latar Belakang"
+            ],
+            "surat_edaran",
+        ),
+        (
+            [
+                "jdih.x.go.id\nLAMPIRAN\nPERATURAN WALI KOTA SUKAMAJU\nNOMOR 8 TAHUN 2024\nTENTANG ARSITEKTUR SISTEM\n"
+                "PEMERINTAHAN BERBASIS ELEKTRONIK\nBAB I\nPENDAHULUAN"
+            ],
+            "arsitektur",
+        ),
+        (
+            [
+                "LAMPIRAN\nPERATURAN WALI KOTA SUKAMAJU\nNOMOR 15 TAHUN 2023\nTENTANG\nSISTEM PEMERINTAHAN BERBASIS "
+                "ELEKTRONIK\nFORMAT LAPORAN\n"
+            ],
+            "perwali",
+        ),  # a form attached to the umbrella Perwali stays a Perwali
+        (
+            [
+                "PEMERINTAH KOTA SUKAMAJU\nINSPEKTORAT\nJalan Pahlawan Nomor 12\nLAPORAN HASIL AUDIT TIK\nTAHUN 2024\n"
+                "BAB I PENDAHULUAN\n1. Peraturan Wali Kota Sukamaju\nNomor 15 Tahun 2023 tentang SPBE"
+            ],
+            "laporan",
+        ),
+        (
+            ["PEMERINTAH KOTA SUKAMAJU\nNOTULEN RAPAT KOORDINASI TIM SPBE\nHari/Tanggal : Jumat, 14 Maret 2025"],
+            "notulen",
+        ),
+        (["RISALAH RAPAT EVALUASI SPBE\nHari/Tanggal : Senin, 25 Januari 2021"], "notulen"),
+        (["DAFTAR HADIR\nRAPAT KOORDINASI TIM SPBE\nNo Nama Jabatan Tanda Tangan"], "daftar_hadir"),
+        (
+            [
+                "PEMERINTAH KOTA SUKAMAJU\nSTANDAR OPERASIONAL PROSEDUR (SOP)\nLAYANAN PUSAT DATA\nNomor SOP\t800/045/X/2024"
+            ],
+            "sop",
+        ),
+        (["PETA RENCANA\nSISTEM PEMERINTAHAN BERBASIS ELEKTRONIK\nTAHUN 2024-2028"], "peta_rencana"),
+        (["RENCANA INDUK SPBE\nKABUPATEN PAKPAK BHARAT\n2019-2024"], "peta_rencana"),
+        (["DOKUMEN ARSITEKTUR SPBE\nPEMERINTAH KABUPATEN X\nBAB I"], "arsitektur"),
+        (
+            ["TA 2024\nREKAPITULASI SUB KEGIATAN SPBE DALAM DOKUMEN PELAKSANAAN ANGGARAN\nNo Perangkat Daerah Pagu"],
+            "anggaran",
+        ),
+        (
+            [
+                "e-Planning Kota Sukamaju x\n< > C https://eplanning.sukamajukota.go.id/renja\nBeranda Laporan\n"
+                "Rancangan Renja\nLaporan\n"
+            ],
+            "screenshot",
+        ),
+        (["Satu Data Sukamaju\nBeranda Dataset Organisasi\nMasuk\nFilter: Organisasi | Topik\nUnduh\n"], "screenshot"),
+        (
+            ["PEMERINTAH KOTA SUKAMAJU\nSukamaju, 14 April 2025\nNomor : 005/214/Kesra/2025\nHal : Undangan Fun Run\n"],
+            "other",
+        ),
+        ([""], "other"),
+    ],
+)
 def test_doc_type(pages, expected):
     assert read_facts(pages).doc_type == expected
 
@@ -131,58 +209,84 @@ def test_file_name_never_overrides_clear_content():
 
 # --- number and year ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("nomor, number, year", [
-    ("NOMOR 81 TAHUN 2021", "81", 2021),
-    ("NOMOR : 81 TAHUN 2021", "81", 2021),
-    ("N0MOR 22 TAHUN 2O19", "22", 2019),  # OCR 0/O
-    ("NOMOR 188.45/123/HK/2024", "188.45/123/HK/2024", 2024),
-    ("NOMOR : 188.45/ 1689 /HK/2019", "188.45/1689/HK/2019", 2019),
-    ("NOMOR          TAHUN 2021", None, 2021),
-    ("NOMOR ...... TAHUN 2021", None, 2021),
-    ("NOMOR ______ TAHUN 2021", None, 2021),
-    ("NOMOR 188.45/      /HK/2024", None, 2024),
-])
+
+@pytest.mark.parametrize(
+    "nomor, number, year",
+    [
+        ("NOMOR 81 TAHUN 2021", "81", 2021),
+        ("NOMOR : 81 TAHUN 2021", "81", 2021),
+        ("N0MOR 22 TAHUN 2O19", "22", 2019),  # OCR 0/O
+        ("NOMOR 188.45/123/HK/2024", "188.45/123/HK/2024", 2024),
+        ("NOMOR : 188.45/ 1689 /HK/2019", "188.45/1689/HK/2019", 2019),
+        ("NOMOR          TAHUN 2021", None, 2021),
+        ("NOMOR ...... TAHUN 2021", None, 2021),
+        ("NOMOR ______ TAHUN 2021", None, 2021),
+        ("NOMOR 188.45/      /HK/2024", None, 2024),
+    ],
+)
 def test_number_and_year(nomor, number, year):
     f = read_facts(perkada(nomor=nomor))
     assert (f.number, f.year) == (number, year)
 
 
 def test_prose_line_starting_with_nomor_is_not_the_documents_number():
-    f = read_facts(["LAPORAN HASIL REVIU\nA. Dasar\n1. Peraturan Menteri PANRB\nNomor 59 Tahun 2020 tentang "
-                    "Pemantauan;\nSukamaju, 20 Juni 2025\nSEKRETARIS DAERAH,\nttd\nNAMA"])
+    f = read_facts(
+        [
+            "LAPORAN HASIL REVIU\nA. Dasar\n1. Peraturan Menteri PANRB\nNomor 59 Tahun 2020 tentang "
+            "Pemantauan;\nSukamaju, 20 Juni 2025\nSEKRETARIS DAERAH,\nttd\nNAMA"
+        ]
+    )
     assert f.number is None and f.year == 2025
 
 
-@pytest.mark.parametrize("pages, year", [
-    (["LAPORAN PELAKSANAAN KEGIATAN TAHUN 2024\nisi\nSukamaju, 20 Desember 2024\nKEPALA BADAN,\nNIP 1970"], 2024),
-    (["DAFTAR HADIR\nRAPAT\nHari/Tanggal : Jumat, 14 Maret 2025\n"], 2025),
-    (["DAFTAR ASET TIK\nKeadaan per 30 Juni 2025\n"], 2025),
-    (["PETA RENCANA SPBE\nTAHUN 2024-2028\nBAB I\nisi"], 2024),
-])
+@pytest.mark.parametrize(
+    "pages, year",
+    [
+        (["LAPORAN PELAKSANAAN KEGIATAN TAHUN 2024\nisi\nSukamaju, 20 Desember 2024\nKEPALA BADAN,\nNIP 1970"], 2024),
+        (["DAFTAR HADIR\nRAPAT\nHari/Tanggal : Jumat, 14 Maret 2025\n"], 2025),
+        (["DAFTAR ASET TIK\nKeadaan per 30 Juni 2025\n"], 2025),
+        (["PETA RENCANA SPBE\nTAHUN 2024-2028\nBAB I\nisi"], 2024),
+    ],
+)
 def test_year_of_other_documents(pages, year):
     assert read_facts(pages).year == year
 
 
 # --- enacted date, signed and draft ---------------------------------------------------------------
 
+
 def test_enacted_date_is_read_from_the_signature_block():
     assert read_facts(perkada(tanggal="pada tanggal 12 Maret 2021")).enacted == date(2021, 3, 12)
     assert read_facts(perkada(tanggal="pada tanggal 25 Januart202l")).enacted == date(2021, 1, 25)
 
 
-@pytest.mark.parametrize("kwargs, signed, marker", [
-    ({}, True, None),
-    ({"sign": "Cap/dto"}, True, None),
-    ({"sign": ""}, True, None),  # filled number + filled date + Berita Daerah number
-    ({"above": "RANCANGAN"}, False, "RANCANGAN"),
-    ({"title": "RANCANGAN PERATURAN BUPATI LAMONGAN"}, False, "RANCANGAN"),
-    ({"nomor": "NOMOR     TAHUN 2021", "sign": "", "tanggal": "pada tanggal      2021",
-      "berita": "BERITA DAERAH KABUPATEN LAMONGAN TAHUN"}, False, "nomor kosong"),
-    ({"nomor": "NOMOR     TAHUN 2021"}, False, "nomor kosong"),
-    ({"tanggal": "pada tanggal 2021", "sign": "", "berita": ""}, False, "tanggal kosong"),
-    ({"berita": "BERITA DAERAH KABUPATEN LAMONGAN TAHUN NOMOR", "sign": "", "tanggal": "pada tanggal"},
-     False, "berita daerah kosong"),
-])
+@pytest.mark.parametrize(
+    "kwargs, signed, marker",
+    [
+        ({}, True, None),
+        ({"sign": "Cap/dto"}, True, None),
+        ({"sign": ""}, True, None),  # filled number + filled date + Berita Daerah number
+        ({"above": "RANCANGAN"}, False, "RANCANGAN"),
+        ({"title": "RANCANGAN PERATURAN BUPATI LAMONGAN"}, False, "RANCANGAN"),
+        (
+            {
+                "nomor": "NOMOR     TAHUN 2021",
+                "sign": "",
+                "tanggal": "pada tanggal      2021",
+                "berita": "BERITA DAERAH KABUPATEN LAMONGAN TAHUN",
+            },
+            False,
+            "nomor kosong",
+        ),
+        ({"nomor": "NOMOR     TAHUN 2021"}, False, "nomor kosong"),
+        ({"tanggal": "pada tanggal 2021", "sign": "", "berita": ""}, False, "tanggal kosong"),
+        (
+            {"berita": "BERITA DAERAH KABUPATEN LAMONGAN TAHUN NOMOR", "sign": "", "tanggal": "pada tanggal"},
+            False,
+            "berita daerah kosong",
+        ),
+    ],
+)
 def test_signed_or_draft(kwargs, signed, marker):
     f = read_facts(perkada(**kwargs))
     assert f.signed is signed
@@ -210,24 +314,30 @@ def test_file_name_hint_only_when_content_has_no_number():
     assert "nama berkas" in f.draft_markers
 
 
-@pytest.mark.parametrize("pages, signed", [
-    (["LAPORAN HASIL AUDIT\nisi\nSukamaju, 18 November 2024\nINSPEKTUR KOTA SUKAMAJU,\nttd\nNAMA"], True),
-    (["LAPORAN KEGIATAN\nisi\nSukamaju, 20 Desember 2024\nKEPALA BADAN\nKOTA SUKAMAJU,\n\nNIP 19700211"], True),
-    (["LAPORAN KEGIATAN\nisi tanpa tanda tangan"], None),
-    (["DAFTAR HADIR\nHari/Tanggal : Jumat, 14 Maret 2025\n1 Nama Jabatan ttd"], None),
-    (["Beranda Dashboard\nhttps://x.go.id\nLogin"], None),
-])
+@pytest.mark.parametrize(
+    "pages, signed",
+    [
+        (["LAPORAN HASIL AUDIT\nisi\nSukamaju, 18 November 2024\nINSPEKTUR KOTA SUKAMAJU,\nttd\nNAMA"], True),
+        (["LAPORAN KEGIATAN\nisi\nSukamaju, 20 Desember 2024\nKEPALA BADAN\nKOTA SUKAMAJU,\n\nNIP 19700211"], True),
+        (["LAPORAN KEGIATAN\nisi tanpa tanda tangan"], None),
+        (["DAFTAR HADIR\nHari/Tanggal : Jumat, 14 Maret 2025\n1 Nama Jabatan ttd"], None),
+        (["Beranda Dashboard\nhttps://x.go.id\nLogin"], None),
+    ],
+)
 def test_signed_of_other_documents(pages, signed):
     assert read_facts(pages).signed is signed
 
 
 # --- region ---------------------------------------------------------------------------------------
 
+
 def test_region_and_regions_named():
-    pages = perkada(office="BUPATI LEMBAH HIJAU", title="PERATURAN BUPATI LEMBAH HIJAU",
-                    berita="BERITA DAERAH KABUPATEN LEMBAH HIJAU TAHUN 2022 NOMOR 31",
-                    extra="Mengingat: Peraturan Gubernur Jawa Barat Nomor 5 Tahun 2020;\n"
-                          "Tembusan:\n1. Gubernur Jawa Barat")
+    pages = perkada(
+        office="BUPATI LEMBAH HIJAU",
+        title="PERATURAN BUPATI LEMBAH HIJAU",
+        berita="BERITA DAERAH KABUPATEN LEMBAH HIJAU TAHUN 2022 NOMOR 31",
+        extra="Mengingat: Peraturan Gubernur Jawa Barat Nomor 5 Tahun 2020;\nTembusan:\n1. Gubernur Jawa Barat",
+    )
     f = read_facts(pages)
     assert f.region == "Kabupaten Lembah Hijau"
     assert f.regions_named == ("Kabupaten Lembah Hijau",)  # cited Pergub and copy recipients are not owners
@@ -245,12 +355,16 @@ def test_other_government_named_in_header_is_listed():
 
 # --- period, keys, revocation, amendment ----------------------------------------------------------
 
-@pytest.mark.parametrize("pages, years", [
-    (["PETA RENCANA SPBE\nTAHUN 2024-2028\nBAB I"], (2024, 2025, 2026, 2027, 2028)),
-    (["LAPORAN REALISASI\nTahun Anggaran 2021\nisi"], (2021,)),
-    (["NOTULEN RAPAT\nHari/Tanggal : Jumat, 14 Maret 2025"], (2025,)),
-    (["LAPORAN AUDIT\nPERIODE AGUSTUS - OKTOBER 2021\nisi"], (2021,)),
-])
+
+@pytest.mark.parametrize(
+    "pages, years",
+    [
+        (["PETA RENCANA SPBE\nTAHUN 2024-2028\nBAB I"], (2024, 2025, 2026, 2027, 2028)),
+        (["LAPORAN REALISASI\nTahun Anggaran 2021\nisi"], (2021,)),
+        (["NOTULEN RAPAT\nHari/Tanggal : Jumat, 14 Maret 2025"], (2025,)),
+        (["LAPORAN AUDIT\nPERIODE AGUSTUS - OKTOBER 2021\nisi"], (2021,)),
+    ],
+)
 def test_period_years(pages, years):
     assert read_facts(pages).period_years == years
 
@@ -262,25 +376,34 @@ def test_key_and_make_key():
 
 
 def test_revokes_from_closing_article():
-    extra = ("Pasal 8\nPada saat Peraturan Bupati ini mulai berlaku:\na. Peraturan Bupati Lamongan Nomor 12 Tahun 2018\n"
-             "tentang E-Government (Berita Daerah Kabupaten Lamongan Tahun 2018 Nomor 13);\n"
-             "b. Peraturan Bupati Lamongan Nomor 57 Tahun 2019 tentang Perubahan Atas Peraturan Bupati Lamongan\n"
-             "Nomor 12 Tahun 2018 tentang E-Government; dan\n"
-             "dicabut dan dinyatakan tidak berlaku.")
+    extra = (
+        "Pasal 8\nPada saat Peraturan Bupati ini mulai berlaku:\na. Peraturan Bupati Lamongan Nomor 12 Tahun 2018\n"
+        "tentang E-Government (Berita Daerah Kabupaten Lamongan Tahun 2018 Nomor 13);\n"
+        "b. Peraturan Bupati Lamongan Nomor 57 Tahun 2019 tentang Perubahan Atas Peraturan Bupati Lamongan\n"
+        "Nomor 12 Tahun 2018 tentang E-Government; dan\n"
+        "dicabut dan dinyatakan tidak berlaku."
+    )
     f = read_facts(perkada(extra=extra))
     assert f.revokes == ("perbup 12/2018", "perbup 57/2019")
 
 
 def test_menimbang_and_mengingat_are_not_revocations():
     pages = perkada()
-    pages[0] += ("b. bahwa Peraturan Bupati Lamongan Nomor 12 Tahun 2018 sudah tidak sesuai sehingga perlu diganti;\n"
-                 "Mengingat: Undang-Undang Nomor 19 Tahun 2016 tentang Perubahan atas Undang-Undang Nomor 11 Tahun 2008")
+    pages[0] += (
+        "b. bahwa Peraturan Bupati Lamongan Nomor 12 Tahun 2018 sudah tidak sesuai sehingga perlu diganti;\n"
+        "Mengingat: Undang-Undang Nomor 19 Tahun 2016 tentang Perubahan atas Undang-Undang Nomor 11 Tahun 2008"
+    )
     assert read_facts(pages).revokes == ()
 
 
 def test_amends_from_title():
-    f = read_facts(perkada(title="PERATURAN WALI KOTA SUKAMAJU", office="WALI KOTA SUKAMAJU",
-                           subject="PERUBAHAN ATAS PERATURAN WALI KOTA SUKAMAJU\nNOMOR 15 TAHUN 2023 TENTANG SPBE"))
+    f = read_facts(
+        perkada(
+            title="PERATURAN WALI KOTA SUKAMAJU",
+            office="WALI KOTA SUKAMAJU",
+            subject="PERUBAHAN ATAS PERATURAN WALI KOTA SUKAMAJU\nNOMOR 15 TAHUN 2023 TENTANG SPBE",
+        )
+    )
     assert f.amends == ("perwali 15/2023",)
 
 
@@ -290,6 +413,7 @@ def test_title_is_the_subject_single_spaced():
 
 
 # --- the words come from rules/common.yaml ----------------------------------------------------------
+
 
 def rules_with(**changes):
     """The shipped rules with some of the facts vocabulary changed (as if common.yaml said so)."""
@@ -337,19 +461,22 @@ def test_a_revoke_phrase_added_to_the_rules_revokes():
     assert read_facts(pages, vocabulary=vocabulary).revokes == ("perbup 12/2018",)
 
 
-@pytest.mark.parametrize("title, doc_type", [
-    ("PERWAL SUKAMAJU", "perwali"),  # synonyms of "peraturan wali kota"
-    ("PERATURAN WALIKOTA SUKAMAJU", "perwali"),
-    ("PERDA KOTA SUKAMAJU", "perda"),
-    ("SK WALI KOTA SUKAMAJU", "sk"),  # synonyms of "keputusan"
-    ("SURAT KEPUTUSAN WALI KOTA SUKAMAJU", "sk"),
-])
+@pytest.mark.parametrize(
+    "title, doc_type",
+    [
+        ("PERWAL SUKAMAJU", "perwali"),  # synonyms of "peraturan wali kota"
+        ("PERATURAN WALIKOTA SUKAMAJU", "perwali"),
+        ("PERDA KOTA SUKAMAJU", "perda"),
+        ("SK WALI KOTA SUKAMAJU", "sk"),  # synonyms of "keputusan"
+        ("SURAT KEPUTUSAN WALI KOTA SUKAMAJU", "sk"),
+    ],
+)
 def test_title_phrases_are_read_in_every_synonym_spelling(title, doc_type):
     assert read_facts([f"{title}\nNOMOR 5 TAHUN 2020\nTENTANG\nTIM SPBE\nMenimbang"]).doc_type == doc_type
 
 
 def test_phrases_anywhere_in_a_heading_are_read_as_written():
-    """"dokumen pelaksanaan anggaran" anywhere in a heading, but not its abbreviation in a table row."""
+    """ "dokumen pelaksanaan anggaran" anywhere in a heading, but not its abbreviation in a table row."""
     assert read_facts(["REKAP SUB KEGIATAN DALAM DOKUMEN PELAKSANAAN ANGGARAN\nisi"]).doc_type == "anggaran"
     assert read_facts(["PEMERINTAH KOTA SUKAMAJU\nPENGADAAN SERVER DPA 2024\nisi"]).doc_type == "other"
 
@@ -367,6 +494,7 @@ def test_spellings_follow_the_synonym_table():
 
 
 # --- the two real published regulations ----------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def real():
@@ -438,20 +566,29 @@ def test_one_line_title_block():
     assert (f.doc_type, f.number, f.year, f.title) == ("perbup", "81", 2021, "SPBE")
 
 
-@pytest.mark.parametrize("text, doc_type, marker", [
-    ("RANCANGAN PERWALIKOTA SUKAMAJU\nNOMOR    TAHUN 2024\nTENTANG\nSISTEM PEMERINTAHAN BERBASIS ELEKTRONIK\n",
-     "perwali", "RANCANGAN"),
-    ("DRAFT SE WALI KOTA SUKAMAJU\nNOMOR 1 TAHUN 2024\nTENTANG\nPENGGUNAAN SRIKANDI\n", "surat_edaran", "DRAFT"),
-])
+@pytest.mark.parametrize(
+    "text, doc_type, marker",
+    [
+        (
+            "RANCANGAN PERWALIKOTA SUKAMAJU\nNOMOR    TAHUN 2024\nTENTANG\nSISTEM PEMERINTAHAN BERBASIS ELEKTRONIK\n",
+            "perwali",
+            "RANCANGAN",
+        ),
+        ("DRAFT SE WALI KOTA SUKAMAJU\nNOMOR 1 TAHUN 2024\nTENTANG\nPENGGUNAAN SRIKANDI\n", "surat_edaran", "DRAFT"),
+    ],
+)
 def test_a_draft_word_before_a_short_instrument_title_marks_a_draft(text, doc_type, marker):
     facts = read_facts([text], file_name="x.pdf")
     assert (facts.doc_type, facts.signed) == (doc_type, False)
     assert marker in facts.draft_markers
 
 
-@pytest.mark.parametrize("text, doc_type", [
-    ("NOTULE RAPAT\nHari/Tanggal: Senin, 3 Juni 2024\nAgenda: SPBE\n", "notulen"),  # OCR dropped the final n
-    ("REKAPTULASI ANGGARAN TIK 2024\nkode rekening belanja modal\n", "anggaran"),  # OCR dropped an i
-])
+@pytest.mark.parametrize(
+    "text, doc_type",
+    [
+        ("NOTULE RAPAT\nHari/Tanggal: Senin, 3 Juni 2024\nAgenda: SPBE\n", "notulen"),  # OCR dropped the final n
+        ("REKAPTULASI ANGGARAN TIK 2024\nkode rekening belanja modal\n", "anggaran"),  # OCR dropped an i
+    ],
+)
 def test_ocr_damaged_headings_keep_their_type(text, doc_type):
     assert read_facts([text], file_name="x.pdf").doc_type == doc_type

@@ -9,9 +9,21 @@ import pytest
 from pipeline.judge import flags
 from pipeline.judge.facts import Facts
 
-BASE = Facts(doc_type="perwali", title="SPBE", number="15", year=2023, enacted=None, region="Kota Sukamaju",
-             regions_named=("Kota Sukamaju",), signed=True, draft_markers=(), period_years=(2023,), revokes=(),
-             amends=(), key="perwali 15/2023")
+BASE = Facts(
+    doc_type="perwali",
+    title="SPBE",
+    number="15",
+    year=2023,
+    enacted=None,
+    region="Kota Sukamaju",
+    regions_named=("Kota Sukamaju",),
+    signed=True,
+    draft_markers=(),
+    period_years=(2023,),
+    revokes=(),
+    amends=(),
+    key="perwali 15/2023",
+)
 
 
 def test_draft_fires_on_a_draft_and_names_its_markers(common):
@@ -23,7 +35,9 @@ def test_draft_is_quiet_for_a_signed_regulation(common):
     assert flags.draft(BASE, common) is None
 
 
-@pytest.mark.parametrize("configured", ["Kota Sukamaju", "Pemerintah Kota Sukamaju", "Walikota Sukamaju", "KOTA SUKAMAJU"])
+@pytest.mark.parametrize(
+    "configured", ["Kota Sukamaju", "Pemerintah Kota Sukamaju", "Walikota Sukamaju", "KOTA SUKAMAJU"]
+)
 def test_other_region_tolerates_ways_of_naming_the_same_government(configured):
     assert flags.other_region(BASE, configured) is None
 
@@ -78,8 +92,15 @@ def test_readable_scan_is_not_unreadable(common):
 def test_duplicates_group_identical_bytes_and_rescans(common):
     text = "peraturan wali kota sukamaju nomor 15 tahun 2023 tentang spbe " * 20
     rescan = text.replace("sukamaju", "sukarnaju", 3)  # OCR noise of a second scan
-    groups = flags.duplicate_groups([("a.pdf", "h1", text), ("b.pdf", "h1", text), ("c.tif", "h2", rescan),
-                                     ("d.pdf", "h3", "laporan audit tik " * 40)], common)
+    groups = flags.duplicate_groups(
+        [
+            ("a.pdf", "h1", text),
+            ("b.pdf", "h1", text),
+            ("c.tif", "h2", rescan),
+            ("d.pdf", "h3", "laporan audit tik " * 40),
+        ],
+        common,
+    )
     assert groups == [["a.pdf", "b.pdf", "c.tif"]]
 
 

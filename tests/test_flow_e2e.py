@@ -22,8 +22,19 @@ from tests.evidence_factory import HOSTILE_EXPECTED, hostile_folder, text_pdf
 
 pytestmark = pytest.mark.slow
 
-INGESTION_FLAGS = {"corrupt", "encrypted", "empty", "wrong_extension", "unsupported", "too_large", "timeout",
-                   "io_error", "vanished", "permission_denied", "ocr_failed"}
+INGESTION_FLAGS = {
+    "corrupt",
+    "encrypted",
+    "empty",
+    "wrong_extension",
+    "unsupported",
+    "too_large",
+    "timeout",
+    "io_error",
+    "vanished",
+    "permission_denied",
+    "ocr_failed",
+}
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +118,24 @@ def test_export_carries_the_contract_fields(first_run):
     export = first_run["export"]
     assert export["schema"] == "spbe-evidence/1" and export["framework"] == "permenpanrb-59-2020"
     assert (export["region"], export["assessment_year"]) == ("Kota Sukamaju", 2025)
-    required = {"path", "opd", "sha256", "format", "status", "error", "pages", "ocr_pages", "ocr_confidence",
-                "doc_type", "number", "year", "region", "signed", "flags", "indicators"}
+    required = {
+        "path",
+        "opd",
+        "sha256",
+        "format",
+        "status",
+        "error",
+        "pages",
+        "ocr_pages",
+        "ocr_confidence",
+        "doc_type",
+        "number",
+        "year",
+        "region",
+        "signed",
+        "flags",
+        "indicators",
+    }
     assert all(required <= set(doc) for doc in export["documents"])
     assert {"claimed", "evidence", "claimed_predicate", "evidence_predicate"} <= set(export["index"])
 
@@ -181,8 +208,13 @@ def test_database_held_by_another_process_exits_with_code_two(tmp_path, capsys):
     folder = tmp_path / "eviden"
     text_pdf(folder / "Diskominfo" / "a.pdf")
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ok', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(db)!r}); print('ok', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "ok"

@@ -13,7 +13,8 @@ import warnings
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bench.fuzz_extractors import EXTENSIONS, MUTATION, check, mutate, run_case, seeds, violations
 from pipeline.model import Status
@@ -55,8 +56,13 @@ def test_mutated_files_always_give_a_document_with_a_clear_problem(fmt: str) -> 
     with tempfile.TemporaryDirectory(prefix="spbe-fuzz-") as tmp:
         workdir = Path(tmp)
 
-        @settings(max_examples=EXAMPLES, derandomize=True, deadline=None, database=None,
-                  suppress_health_check=[HealthCheck.too_slow])
+        @settings(
+            max_examples=EXAMPLES,
+            derandomize=True,
+            deadline=None,
+            database=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        )
         @given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
         def case(mutations: list[tuple]) -> None:
             with warnings.catch_warnings():

@@ -8,9 +8,11 @@ from pipeline.judge.gaps import TARGET_LEVEL, index_gaps
 
 
 def test_gaps_are_ordered_by_weight_times_level_gap(framework):
-    items = [{"no": 1, "claimed_level": 4, "evidence_level": 2},   # 1.30 × 2 = 2.6
-             {"no": 42, "claimed_level": 3, "evidence_level": 2},  # 3.00 × 1 = 3.0
-             {"no": 11, "claimed_level": 2, "evidence_level": 3}]  # underclaim: no gap
+    items = [
+        {"no": 1, "claimed_level": 4, "evidence_level": 2},  # 1.30 × 2 = 2.6
+        {"no": 42, "claimed_level": 3, "evidence_level": 2},  # 3.00 × 1 = 3.0
+        {"no": 11, "claimed_level": 2, "evidence_level": 3},
+    ]  # underclaim: no gap
     gaps = index_gaps(items, framework)
     assert [g.no for g in gaps] == [42, 1]
     assert gaps[0].cost == pytest.approx(0.03) and gaps[1].cost == pytest.approx(0.026)

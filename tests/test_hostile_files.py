@@ -23,9 +23,9 @@ from PIL import Image
 
 import pipeline.extract.extractor
 import pipeline.extract.formats.pdf
-from pipeline.ingest.discover import discover
 from pipeline.extract.extractor import extract
 from pipeline.extract.formats.pdf import MIN_RENDER_DPI, render_scale
+from pipeline.ingest.discover import discover
 from pipeline.model import Method, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
 from tests.evidence_factory import docx_file, scan_image, scanned_pdf, text_pdf, xlsx_file
@@ -58,7 +58,12 @@ def png_declaring(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
+        + chunk(b"IEND", b"")
+    )
 
 
 def jpeg_declaring(width: int, height: int) -> bytes:
@@ -105,19 +110,30 @@ def stream(data: bytes) -> bytes:
 
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
-TEXT = stream(b"BT /F1 12 Tf 72 720 Td (Peraturan Wali Kota Sukamaju tentang Sistem Pemerintahan Berbasis Elektronik) Tj ET")
+TEXT = stream(
+    b"BT /F1 12 Tf 72 720 Td (Peraturan Wali Kota Sukamaju tentang Sistem Pemerintahan Berbasis Elektronik) Tj ET"
+)
 
 
 def page(parent: int, extra: bytes = b"", *, font: int = 3, contents: int = 4, box: bytes = b"0 0 595 842") -> bytes:
-    return (b"<< /Type /Page /Parent %d 0 R /MediaBox [%s] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R %s>>"
-            % (parent, box, font, contents, extra))
+    return (
+        b"<< /Type /Page /Parent %d 0 R /MediaBox [%s] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R %s>>"
+        % (parent, box, font, contents, extra)
+    )
 
 
 def pdf_with_pages(count: int) -> bytes:
     """``count`` text pages sharing one font and one content stream (~160 bytes a page)."""
     kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(count))
-    return build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
-                      FONT, TEXT, *[page(2)] * count])
+    return build_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+            FONT,
+            TEXT,
+            *[page(2)] * count,
+        ]
+    )
 
 
 def zip_with(source: Path, member: str, payload_at: bytes, payload: bytes, target: Path) -> Path:
@@ -134,12 +150,17 @@ def zip_with(source: Path, member: str, payload_at: bytes, payload: bytes, targe
 # --- 1. decompression bombs -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("name, data", [
-    ("bom.png", png_declaring(50_000, 50_000)),
-    ("bom.jpg", jpeg_declaring(60_000, 60_000)),
-    ("bom.tif", tiff_declaring(50_000, 50_000)),
-])
-def test_image_declaring_billions_of_pixels_is_too_large_without_decoding(tmp_path: Path, name: str, data: bytes) -> None:
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("bom.png", png_declaring(50_000, 50_000)),
+        ("bom.jpg", jpeg_declaring(60_000, 60_000)),
+        ("bom.tif", tiff_declaring(50_000, 50_000)),
+    ],
+)
+def test_image_declaring_billions_of_pixels_is_too_large_without_decoding(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
     """GIVEN a file of a few hundred bytes whose header claims 2.5-3.6 gigapixels WHEN extracted
     THEN it is refused as too large, naming the size, without decoding (no gigabytes, no OCR)."""
     path = tmp_path / name
@@ -167,9 +188,16 @@ def test_pdf_page_with_a_huge_media_box_is_not_rendered(tmp_path: Path, monkeypa
     ocr_calls = []
     monkeypatch.setattr(pipeline.extract.formats.pdf, "ocr_image", lambda *a, **k: ocr_calls.append(a))
     path = tmp_path / "peta.pdf"
-    path.write_bytes(build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200000 200000] /Contents 4 0 R >>",
-                                stream(b"0 0 0 rg 10 10 100 100 re f")]))
+    path.write_bytes(
+        build_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200000 200000] /Contents 4 0 R >>",
+                stream(b"0 0 0 rg 10 10 100 100 re f"),
+            ]
+        )
+    )
     doc = extract_bounded(path, seconds=5)
     assert doc.flags == ("too_large",)
     assert "Halaman 1 berukuran terlalu besar" in doc.error.message
@@ -205,8 +233,17 @@ def test_pdf_with_thousands_of_pages_stops_at_max_pages_quickly(tmp_path: Path) 
 def test_pdf_whose_page_count_lies_reads_the_pages_that_exist(tmp_path: Path) -> None:
     """/Count 1 000 000 000 over one real page: no billion-page loop."""
     path = tmp_path / "bohong.pdf"
-    path.write_bytes(build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1000000000 >>",
-                                FONT, TEXT, page(2)]))
+    path.write_bytes(
+        build_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [5 0 R] /Count 1000000000 >>",
+                FONT,
+                TEXT,
+                page(2),
+            ]
+        )
+    )
     doc = extract_bounded(path, seconds=10)
     assert doc.page_count <= DEFAULT_SETTINGS.max_pages
     assert squash("Sistem Pemerintahan") in squash(doc.text)
@@ -227,21 +264,41 @@ def test_pdf_page_tree_nested_thousands_deep_is_a_damaged_page(tmp_path: Path) -
 
 def test_pdf_page_tree_that_contains_itself_does_not_loop(tmp_path: Path) -> None:
     path = tmp_path / "lingkar.pdf"
-    path.write_bytes(build_pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R 5 0 R] /Count 2 >>",
-                                FONT, TEXT, page(2)]))
+    path.write_bytes(
+        build_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [2 0 R 5 0 R] /Count 2 >>",
+                FONT,
+                TEXT,
+                page(2),
+            ]
+        )
+    )
     doc = extract_bounded(path, seconds=10)
     assert doc.flags == ("corrupt",)
     assert squash("Sistem Pemerintahan") in squash(doc.text)
 
 
-@pytest.mark.parametrize("nesting", [b"[" * 100_000 + b"]" * 100_000, b"<< /A " * 50_000 + b"1" + b" >>" * 50_000],
-                         ids=["arrays", "dictionaries"])
+@pytest.mark.parametrize(
+    "nesting",
+    [b"[" * 100_000 + b"]" * 100_000, b"<< /A " * 50_000 + b"1" + b" >>" * 50_000],
+    ids=["arrays", "dictionaries"],
+)
 def test_pdf_objects_nested_100000_deep_neither_recurse_nor_hang(tmp_path: Path, nesting: bytes) -> None:
     """No RecursionError escapes and the page text is still read."""
     path = tmp_path / "sarang.pdf"
-    path.write_bytes(build_pdf([b"<< /Type /Catalog /Pages 2 0 R /Deep " + nesting + b" >>",
-                                b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>", FONT, TEXT,
-                                page(2, b"/Annots " + nesting + b" ")]))
+    path.write_bytes(
+        build_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R /Deep " + nesting + b" >>",
+                b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+                FONT,
+                TEXT,
+                page(2, b"/Annots " + nesting + b" "),
+            ]
+        )
+    )
     doc = extract_bounded(path, seconds=10)
     assert doc.status is Status.OK
     assert squash("Sistem Pemerintahan") in squash(doc.text)
@@ -323,7 +380,7 @@ def test_slow_ocr_stops_at_the_file_budget_and_keeps_the_pages_read(tmp_path: Pa
     assert "timeout" in doc.flags
     problem = next(p for p in doc.problems if p.code == "timeout")
     assert "batas waktu 1 detik per berkas" in problem.message
-    assert f"dari 5 halaman" in problem.message
+    assert "dari 5 halaman" in problem.message
     assert [p.method for p in doc.pages[:2]] == [Method.TEXT_LAYER, Method.TEXT_LAYER]
     assert doc.page_count < 5
     assert doc.seconds < 1.0 + 5.0  # the budget plus rendering one page; three scans take far longer
@@ -356,8 +413,13 @@ def _good_files(tmp_path: Path) -> list[Path]:
     text_strip(SHORT_LINES).save(png)
     txt = tmp_path / "catatan.txt"
     txt.write_text("Notulen rapat tim SPBE\n", encoding="utf-8")
-    return [text_pdf(tmp_path / "sk.pdf"), png, docx_file(tmp_path / "notulen.docx", ["Notulen"]),
-            xlsx_file(tmp_path / "aset.xlsx", "Aset", [["Server", 4]]), txt]
+    return [
+        text_pdf(tmp_path / "sk.pdf"),
+        png,
+        docx_file(tmp_path / "notulen.docx", ["Notulen"]),
+        xlsx_file(tmp_path / "aset.xlsx", "Aset", [["Server", 4]]),
+        txt,
+    ]
 
 
 def _after_detection(monkeypatch: pytest.MonkeyPatch, change) -> None:
@@ -372,7 +434,9 @@ def _after_detection(monkeypatch: pytest.MonkeyPatch, change) -> None:
     monkeypatch.setattr(pipeline.extract.extractor, "detect", detect_then_change)
 
 
-def test_file_deleted_between_detection_and_parsing_is_vanished(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_file_deleted_between_detection_and_parsing_is_vanished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _after_detection(monkeypatch, Path.unlink)
     for path in _good_files(tmp_path):
         doc = extract(path)
@@ -381,8 +445,9 @@ def test_file_deleted_between_detection_and_parsing_is_vanished(tmp_path: Path, 
 
 
 @pytest.mark.parametrize("keep", [0.5, 0.0], ids=["half", "nothing"])
-def test_file_truncated_between_detection_and_parsing_is_corrupt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                 keep: float) -> None:
+def test_file_truncated_between_detection_and_parsing_is_corrupt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: float
+) -> None:
     _after_detection(monkeypatch, lambda path: os.truncate(path, int(path.stat().st_size * keep)))
     for path in _good_files(tmp_path)[:4]:  # a shorter text file is still text
         doc = extract(path)
@@ -390,8 +455,9 @@ def test_file_truncated_between_detection_and_parsing_is_corrupt(tmp_path: Path,
         assert doc.flags == ("corrupt",), (path.name, doc.problems)
 
 
-def test_text_file_that_grows_after_the_size_check_is_not_read_whole(tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_text_file_that_grows_after_the_size_check_is_not_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "log.txt"
     path.write_text("baris log\n", encoding="utf-8")
     _after_detection(monkeypatch, lambda p: p.write_bytes(b"baris log\n" * 1000))
@@ -419,8 +485,14 @@ def test_symlinks_out_of_the_folder_and_symlink_loops_are_listed_never_followed(
     (root / "Diskominfo" / "b.pdf").symlink_to("a.pdf")
     (root / "Diskominfo" / "induk").symlink_to(root, target_is_directory=True)
     records = {r.path: r for r in discover(root)}
-    assert sorted(records) == ["Diskominfo/a.pdf", "Diskominfo/b.pdf", "Diskominfo/berkas-luar.pdf",
-                               "Diskominfo/diri.pdf", "Diskominfo/folder-luar", "Diskominfo/induk"]
+    assert sorted(records) == [
+        "Diskominfo/a.pdf",
+        "Diskominfo/b.pdf",
+        "Diskominfo/berkas-luar.pdf",
+        "Diskominfo/diri.pdf",
+        "Diskominfo/folder-luar",
+        "Diskominfo/induk",
+    ]
     for record in records.values():
         assert record.sha256 == "" and record.size == 0  # nothing behind the link was read
         assert record.problems[0].code == "unsupported"

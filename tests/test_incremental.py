@@ -13,10 +13,9 @@ import duckdb
 import pytest
 
 from flows.ingest import GROUP_FILES, SMALL_FILE_BYTES, task_groups
+from pipeline.judge.analysis import analyze, analyzer_for, from_json, to_json
+from pipeline.model import ContentKey, FileRecord
 from spbe import cli
-from pipeline.judge.analysis import analyzer_for, analyze, from_json, to_json
-from pipeline.model import FileRecord
-from pipeline.model import ContentKey
 from tests.evidence_factory import REGULATION_LINES, docx_file, nik_of, text_pdf
 
 pytestmark = pytest.mark.slow
@@ -39,8 +38,10 @@ def _without_run_fields(export: dict) -> list[dict]:
 
 def _folder(root: Path) -> Path:
     text_pdf(root / "Diskominfo" / "perwali_spbe.pdf", pages=2)
-    docx_file(root / "Bappeda" / "notulen_arsitektur.docx",
-              ["NOTULEN RAPAT", "Pembahasan Arsitektur SPBE Pemerintah Kota Sukamaju."])
+    docx_file(
+        root / "Bappeda" / "notulen_arsitektur.docx",
+        ["NOTULEN RAPAT", "Pembahasan Arsitektur SPBE Pemerintah Kota Sukamaju."],
+    )
     (root / "Setda" / "catatan.txt").parent.mkdir(parents=True, exist_ok=True)
     (root / "Setda" / "catatan.txt").write_text("Catatan rapat Tim Koordinasi SPBE.", encoding="utf-8")
     return root
@@ -109,8 +110,10 @@ def test_personal_data_is_flagged_and_never_stored_or_exported(tmp_path, prefect
     folder = _folder(tmp_path / "eviden")
     niks = [nik_of(day=d) for d in (3, 14, 25)]
     (folder / "Disdukcapil").mkdir()
-    docx_file(folder / "Disdukcapil" / "daftar_hadir_sosialisasi.docx",
-              ["DAFTAR HADIR SOSIALISASI SPBE", *[f"{n}. Peserta {n} NIK {nik}" for n, nik in enumerate(niks, 1)]])
+    docx_file(
+        folder / "Disdukcapil" / "daftar_hadir_sosialisasi.docx",
+        ["DAFTAR HADIR SOSIALISASI SPBE", *[f"{n}. Peserta {n} NIK {nik}" for n, nik in enumerate(niks, 1)]],
+    )
     db = tmp_path / "spbe.duckdb"
     assert _run(folder, db) == 0
     export = _export(db, tmp_path / "out.json")
@@ -132,8 +135,10 @@ def test_a_database_from_before_redaction_is_redacted_in_place_without_new_extra
     assert _run(folder, db) == 0
     nik = nik_of(day=9)
     con = duckdb.connect(str(db))  # as an older version left it: raw text, no personal-data record
-    con.execute("UPDATE pages SET text = text || ? WHERE sha256 = (SELECT sha256 FROM files WHERE path = 'Setda/catatan.txt')",
-                [f"\nNIK ketua: {nik}"])
+    con.execute(
+        "UPDATE pages SET text = text || ? WHERE sha256 = (SELECT sha256 FROM files WHERE path = 'Setda/catatan.txt')",
+        [f"\nNIK ketua: {nik}"],
+    )
     con.execute("UPDATE extractions SET personal_data = NULL")
     con.close()
     assert _run(folder, db) == 0

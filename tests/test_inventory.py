@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from pipeline.ingest.inventory import content_outcome, file_outcome, plan_run
-from pipeline.model import FileRecord, Problem, Status
-from pipeline.model import ContentKey, StoredContent
+from pipeline.model import ContentKey, FileRecord, Problem, Status, StoredContent
 
 
 def record(path: str, sha: str, ext: str = "pdf", problems: tuple = ()) -> FileRecord:
-    return FileRecord(path=path, opd=path.split("/")[0], size=10, mtime=0.0, sha256=sha, extension=ext, problems=problems)
+    return FileRecord(
+        path=path, opd=path.split("/")[0], size=10, mtime=0.0, sha256=sha, extension=ext, problems=problems
+    )
 
 
 def test_new_changed_unchanged_and_removed_paths_are_told_apart():
     previous = {"A/same.pdf": ("s1", 1, 1), "A/edit.pdf": ("old", 1, 1), "A/gone.pdf": ("s9", 1, 1)}
-    plan = plan_run([record("A/same.pdf", "s1"), record("A/edit.pdf", "new"), record("A/added.pdf", "s2")],
-                    previous, known={ContentKey("s1", "pdf"), ContentKey("s2", "pdf")})
-    assert (plan.new, plan.changed, plan.unchanged, plan.removed) == (["A/added.pdf"], ["A/edit.pdf"], ["A/same.pdf"], ["A/gone.pdf"])
+    plan = plan_run(
+        [record("A/same.pdf", "s1"), record("A/edit.pdf", "new"), record("A/added.pdf", "s2")],
+        previous,
+        known={ContentKey("s1", "pdf"), ContentKey("s2", "pdf")},
+    )
+    assert (plan.new, plan.changed, plan.unchanged, plan.removed) == (
+        ["A/added.pdf"],
+        ["A/edit.pdf"],
+        ["A/same.pdf"],
+        ["A/gone.pdf"],
+    )
 
 
 def test_known_content_is_not_extracted_again_even_under_a_new_name():
@@ -25,11 +34,16 @@ def test_known_content_is_not_extracted_again_even_under_a_new_name():
 
 def test_identical_copies_are_extracted_once():
     plan = plan_run([record("A/x.pdf", "s1"), record("B/x.pdf", "s1")], previous={}, known=set())
-    assert list(plan.to_extract) == [ContentKey("s1", "pdf")] and plan.to_extract[ContentKey("s1", "pdf")].path == "A/x.pdf"
+    assert (
+        list(plan.to_extract) == [ContentKey("s1", "pdf")]
+        and plan.to_extract[ContentKey("s1", "pdf")].path == "A/x.pdf"
+    )
 
 
 def test_same_bytes_under_names_claiming_different_formats_are_judged_separately():
-    plan = plan_run([record("A/x.docx", "s1", ext="docx"), record("A/x.dat", "s1", ext="dat")], previous={}, known=set())
+    plan = plan_run(
+        [record("A/x.docx", "s1", ext="docx"), record("A/x.dat", "s1", ext="dat")], previous={}, known=set()
+    )
     assert set(plan.to_extract) == {ContentKey("s1", "docx"), ContentKey("s1", "")}
 
 

@@ -29,28 +29,41 @@ ttd
 AHMAD SURYANA
 BERITA DAERAH KOTA SUKAMAJU TAHUN {year} NOMOR {number}
 """
-FOUR_DOMAINS = ("Pasal 2\nArsitektur SPBE memuat referensi arsitektur, domain arsitektur proses bisnis, "
-                "domain arsitektur data dan informasi, dan domain arsitektur aplikasi SPBE.\n")
-SIX_DOMAINS = ("Pasal 2\nArsitektur SPBE memuat referensi arsitektur dan domain arsitektur proses bisnis, "
-               "data dan informasi, infrastruktur SPBE, aplikasi SPBE, keamanan SPBE, dan layanan SPBE.\n"
-               "Pasal 3\nArsitektur SPBE Pemerintah Daerah berpedoman pada Arsitektur SPBE Nasional dan "
-               "mengatur keterpaduan dengan instansi pusat.\n")
+FOUR_DOMAINS = (
+    "Pasal 2\nArsitektur SPBE memuat referensi arsitektur, domain arsitektur proses bisnis, "
+    "domain arsitektur data dan informasi, dan domain arsitektur aplikasi SPBE.\n"
+)
+SIX_DOMAINS = (
+    "Pasal 2\nArsitektur SPBE memuat referensi arsitektur dan domain arsitektur proses bisnis, "
+    "data dan informasi, infrastruktur SPBE, aplikasi SPBE, keamanan SPBE, dan layanan SPBE.\n"
+    "Pasal 3\nArsitektur SPBE Pemerintah Daerah berpedoman pada Arsitektur SPBE Nasional dan "
+    "mengatur keterpaduan dengan instansi pusat.\n"
+)
 
 
-def regulation(path: str, body: str, *, number: str = "8", year: int = 2024, title: str = "ARSITEKTUR SPBE",
-               signed: bool = True) -> DocInput:
+def regulation(
+    path: str, body: str, *, number: str = "8", year: int = 2024, title: str = "ARSITEKTUR SPBE", signed: bool = True
+) -> DocInput:
     text = HEAD.format(number=number if signed else "      ", year=year, title=title) + body
     if signed:
         text += SIGN.format(year=year, number=number)
     else:
-        text = "RANCANGAN\n" + text + "Ditetapkan di Sukamaju\npada tanggal            " + str(year) + "\nWALI KOTA SUKAMAJU,\n"
+        text = (
+            "RANCANGAN\n"
+            + text
+            + "Ditetapkan di Sukamaju\npada tanggal            "
+            + str(year)
+            + "\nWALI KOTA SUKAMAJU,\n"
+        )
     return DocInput(path, path, "ok", (), (text,))
 
 
 def review(path: str, year: int, subject: str = "KEBIJAKAN INTERNAL DAN ARSITEKTUR SPBE") -> DocInput:
-    text = (f"PEMERINTAH KOTA SUKAMAJU\nLAPORAN HASIL REVIU\n{subject}\nTAHUN {year}\nBAB I PENDAHULUAN\n"
-            "Reviu atas Peraturan Wali Kota tentang Arsitektur SPBE menghasilkan rekomendasi perbaikan.\n"
-            f"Sukamaju, 20 Juni {year}\nSEKRETARIS DAERAH,\nttd\nBAMBANG\n")
+    text = (
+        f"PEMERINTAH KOTA SUKAMAJU\nLAPORAN HASIL REVIU\n{subject}\nTAHUN {year}\nBAB I PENDAHULUAN\n"
+        "Reviu atas Peraturan Wali Kota tentang Arsitektur SPBE menghasilkan rekomendasi perbaikan.\n"
+        f"Sukamaju, 20 Juni {year}\nSEKRETARIS DAERAH,\nttd\nBAMBANG\n"
+    )
     return DocInput(path, path, "ok", (), (text,))
 
 
@@ -91,8 +104,11 @@ def test_a_review_older_than_two_years_does_not_count(framework, common):
 
 
 def test_a_policy_revised_after_the_review_supports_level_five(framework, common):
-    docs = [regulation("lama.pdf", SIX_DOMAINS, number="3", year=2022), review("reviu.pdf", 2023),
-            regulation("baru.pdf", SIX_DOMAINS, number="8", year=2024)]
+    docs = [
+        regulation("lama.pdf", SIX_DOMAINS, number="3", year=2022),
+        review("reviu.pdf", 2023),
+        regulation("baru.pdf", SIX_DOMAINS, number="8", year=2024),
+    ]
     assert level_of(run(framework, common, docs), 1) == 5
 
 
@@ -109,21 +125,28 @@ def test_a_failed_file_does_not_count_even_if_its_text_was_read(framework, commo
 
 
 def test_a_shortfall_sentence_does_not_meet_a_cue(framework, common):
-    body = ("Pasal 2\nArsitektur SPBE memuat referensi arsitektur dan domain arsitektur proses bisnis, data dan "
-            "informasi, aplikasi SPBE, dan layanan SPBE. Domain infrastruktur SPBE dan keamanan SPBE belum diatur.\n")
+    body = (
+        "Pasal 2\nArsitektur SPBE memuat referensi arsitektur dan domain arsitektur proses bisnis, data dan "
+        "informasi, aplikasi SPBE, dan layanan SPBE. Domain infrastruktur SPBE dan keamanan SPBE belum diatur.\n"
+    )
     assert level_of(run(framework, common, [regulation("p.pdf", body)]), 1) == 2
 
 
-@pytest.mark.parametrize("features, level", [
-    ("Beranda  Berita  Profil  Kontak", 1),
-    ("Beranda  Pencarian dokumen  Unduh  Unggah berkas", 2),
-    ("Beranda  Unggah berkas  Alur kerja persetujuan  Verifikasi  Notifikasi", 3),
-    ("Beranda  Unggah berkas  Persetujuan  Verifikasi  Terintegrasi dengan SIPD melalui API", 4),
-])
+@pytest.mark.parametrize(
+    "features, level",
+    [
+        ("Beranda  Berita  Profil  Kontak", 1),
+        ("Beranda  Pencarian dokumen  Unduh  Unggah berkas", 2),
+        ("Beranda  Unggah berkas  Alur kerja persetujuan  Verifikasi  Notifikasi", 3),
+        ("Beranda  Unggah berkas  Persetujuan  Verifikasi  Terintegrasi dengan SIPD melalui API", 4),
+    ],
+)
 def test_service_screenshots_are_judged_on_the_service_scale(framework, common, features, level):
-    text = (f"e-Budgeting Kota Sukamaju\nhttps://ebudgeting.sukamajukota.go.id\n{features}\n"
-            "Sistem Informasi Penganggaran Daerah Badan Pengelolaan Keuangan dan Aset Daerah\n"
-            "Rencana Kerja dan Anggaran Perangkat Daerah Tahun Anggaran 2025\nHak Cipta 2025 Pemerintah Kota Sukamaju")
+    text = (
+        f"e-Budgeting Kota Sukamaju\nhttps://ebudgeting.sukamajukota.go.id\n{features}\n"
+        "Sistem Informasi Penganggaran Daerah Badan Pengelolaan Keuangan dan Aset Daerah\n"
+        "Rencana Kerja dan Anggaran Perangkat Daerah Tahun Anggaran 2025\nHak Cipta 2025 Pemerintah Kota Sukamaju"
+    )
     result = run(framework, common, [DocInput("s.png", "s", "ok", (), (text,), 1, 90.0)])
     assert level_of(result, 33) == level
 
@@ -156,8 +179,10 @@ def test_claimed_and_evidence_index_are_computed(framework, common):
 
 
 def test_a_document_that_evidences_nothing_is_irrelevant(framework, common):
-    text = ("UNDANGAN\nFun Run dan Jalan Sehat Hari Jadi Kota Sukamaju ke-78\nMinggu, 10 Agustus 2025\n"
-            "Start dan finish di Alun-alun Kota Sukamaju pukul 06.00 WIB. Peserta mendapat kaos, medali dan "
-            "hadiah undian menarik. Pendaftaran gratis melalui panitia di setiap kelurahan.\nPanitia")
+    text = (
+        "UNDANGAN\nFun Run dan Jalan Sehat Hari Jadi Kota Sukamaju ke-78\nMinggu, 10 Agustus 2025\n"
+        "Start dan finish di Alun-alun Kota Sukamaju pukul 06.00 WIB. Peserta mendapat kaos, medali dan "
+        "hadiah undian menarik. Pendaftaran gratis melalui panitia di setiap kelurahan.\nPanitia"
+    )
     result = run(framework, common, [DocInput("u.pdf", "u", "ok", (), (text,))])
     assert result.documents["u.pdf"].flag_codes == ["irrelevant"]

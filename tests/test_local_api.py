@@ -33,8 +33,9 @@ def test_a_configured_api_is_used_as_is(monkeypatch):
 def test_without_a_configured_api_a_local_one_starts_answers_and_stops(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
     env.update(PREFECT_HOME=str(tmp_path / "prefect"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    out = subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=180,
-                         cwd=os.getcwd())
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=180, cwd=os.getcwd()
+    )
     ready, url, prefect_loaded = out.stdout.split()
     assert ready == "True" and url.startswith("http://127.0.0.1:") and url.endswith("/api")
     assert prefect_loaded == "False"  # the point: the server starts before our process imports Prefect

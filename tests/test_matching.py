@@ -7,19 +7,29 @@ import pytest
 from pipeline.judge.matching import find, match, prepare
 
 
-@pytest.mark.parametrize("variant", [
-    "Peraturan Walikota", "PERATURAN WALI KOTA", "Perwali", "Perwal", "perwalkot",
-])
+@pytest.mark.parametrize(
+    "variant",
+    [
+        "Peraturan Walikota",
+        "PERATURAN WALI KOTA",
+        "Perwali",
+        "Perwal",
+        "perwalkot",
+    ],
+)
 def test_every_spelling_of_a_mayor_regulation_folds_to_one_form(normalize, variant):
     assert normalize(variant) == "peraturan wali kota"
 
 
-@pytest.mark.parametrize("text", [
-    "Sistem Pemerintahan Berbasis Elektronik",
-    "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK",
-    "Sistim Pemerintahan Berbasis Elektonik",  # typo and OCR damage
-    "Sistem  Pemerintahan Berbasis\nElektronik",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sistem Pemerintahan Berbasis Elektronik",
+        "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK",
+        "Sistim Pemerintahan Berbasis Elektonik",  # typo and OCR damage
+        "Sistem  Pemerintahan Berbasis\nElektronik",
+    ],
+)
 def test_spbe_long_form_folds_even_when_damaged(normalize, text):
     assert normalize(text) == "spbe"
 
@@ -34,21 +44,26 @@ def test_a_canonical_form_close_to_its_damaged_variant_is_folded_once_not_again_
 
     searches = []
     real = normalize_module.fuzz.partial_ratio_alignment
-    monkeypatch.setattr(normalize_module.fuzz, "partial_ratio_alignment",
-                        lambda *a, **k: searches.append(a[0]) or real(*a, **k))
+    monkeypatch.setattr(
+        normalize_module.fuzz, "partial_ratio_alignment", lambda *a, **k: searches.append(a[0]) or real(*a, **k)
+    )
     text = "Standar Operasional Prosedure pelayanan; " * 3
     assert normalize(text).count("standar operasional prosedur pelayanan") == 3
     assert searches.count("standar operasional prosedure") <= 4  # three folds and one search that finds none
 
-@pytest.mark.parametrize("phrase, text, expected", [
-    ("arsitektur spbe", "tentang arsitektur spbe pemerintah daerah", True),
-    ("arsitektur spbe", "tentang arsitektr spbe pemerintah daerah", True),  # OCR dropped a letter
-    ("pusat data", "menggunakan pusat datanya", True),  # suffix -nya
-    ("satu data", "layanan pusat data daerah", False),  # inside another word
-    ("lapor", "laporan kegiatan", False),  # short phrases match whole words only
-    ("lapor", "aplikasi lapor sukamaju", True),
-    ("jaringan intra", "jaringan internet", False),
-])
+
+@pytest.mark.parametrize(
+    "phrase, text, expected",
+    [
+        ("arsitektur spbe", "tentang arsitektur spbe pemerintah daerah", True),
+        ("arsitektur spbe", "tentang arsitektr spbe pemerintah daerah", True),  # OCR dropped a letter
+        ("pusat data", "menggunakan pusat datanya", True),  # suffix -nya
+        ("satu data", "layanan pusat data daerah", False),  # inside another word
+        ("lapor", "laporan kegiatan", False),  # short phrases match whole words only
+        ("lapor", "aplikasi lapor sukamaju", True),
+        ("jaringan intra", "jaringan internet", False),
+    ],
+)
 def test_phrase_finding_table(phrase, text, expected):
     assert bool(find(phrase, text, 88.0)) is expected
 
@@ -66,9 +81,11 @@ def test_title_links_a_regulation_to_its_subject_with_an_explanation(framework, 
 
 
 def test_umbrella_regulation_is_linked_to_each_subject_it_regulates(framework, common, normalize):
-    pages = ["BAB III\nTATA KELOLA\nBagian Kesatu\nArsitektur SPBE\nPasal 4\nArsitektur SPBE memuat domain.\n"
-             "Paragraf 1\nPusat Data\nPasal 9\nSeluruh Perangkat Daerah menggunakan Pusat Data.\n"
-             "BAB VI\nTIM KOORDINASI SPBE\nPasal 16\nWali Kota membentuk Tim Koordinasi SPBE."]
+    pages = [
+        "BAB III\nTATA KELOLA\nBagian Kesatu\nArsitektur SPBE\nPasal 4\nArsitektur SPBE memuat domain.\n"
+        "Paragraf 1\nPusat Data\nPasal 9\nSeluruh Perangkat Daerah menggunakan Pusat Data.\n"
+        "BAB VI\nTIM KOORDINASI SPBE\nPasal 16\nWali Kota membentuk Tim Koordinasi SPBE."
+    ]
     links = _links(framework, common, normalize, pages, "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK", "perwali")
     assert {1, 5, 10} <= set(links)
     assert all(links[n].where == "heading" for n in (1, 5, 10))
@@ -97,8 +114,14 @@ def test_negative_title_vetoes_a_link(framework, common, normalize):
     assert vetoed, "the rules define negative phrases"
     indicator = vetoed[0]
     pages = [f"{indicator.phrases[0]} {indicator.phrases[0]} {indicator.phrases[0]}"]
-    links = _links(framework, common, normalize, pages, f"{indicator.negative[0]} {indicator.phrases[0]}",
-                   indicator.evidence_types[0])
+    links = _links(
+        framework,
+        common,
+        normalize,
+        pages,
+        f"{indicator.negative[0]} {indicator.phrases[0]}",
+        indicator.evidence_types[0],
+    )
     assert indicator.no not in links
 
 
@@ -106,9 +129,11 @@ def test_the_whole_document_prefilter_keeps_every_phrase_a_page_could_match(comm
     from pipeline.judge.matching import find, possible_phrases, prepare
     from pipeline.judge.normalize import Normalizer
 
-    pages = ["Laporan kegiatan tahun 2024 tentang pelatihan pegawai.",
-             "Rapat membahas Arsitektr SPBE dan jaringan intra pemerintah daerah.",  # OCR-damaged phrase
-             "Penutup. Demikian laporan ini dibuat."]
+    pages = [
+        "Laporan kegiatan tahun 2024 tentang pelatihan pegawai.",
+        "Rapat membahas Arsitektr SPBE dan jaringan intra pemerintah daerah.",  # OCR-damaged phrase
+        "Penutup. Demikian laporan ini dibuat.",
+    ]
     doc = prepare(pages, "LAPORAN KEGIATAN", Normalizer(common.synonyms))
     phrases = {"arsitektur spbe", "jaringan intra pemerintah", "manajemen risiko spbe", "pusat data"}
     threshold = common.thresholds.match_score

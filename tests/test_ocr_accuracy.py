@@ -13,8 +13,8 @@ import pytest
 from PIL import Image
 
 from pipeline.extract.extractor import extract
-from pipeline.model import Method
 from pipeline.extract.ocr import OcrResult, estimate_skew, ocr_image, parse_tsv
+from pipeline.model import Method
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
 from tests.fixtures import REGULATION_LINES, SHORT_LINES, degrade, photograph, render_page, similarity, text_strip
 

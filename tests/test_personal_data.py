@@ -15,7 +15,7 @@ from pipeline.rules import RULES_DIR, RulesError, load_common
 def nik(province=32, regency=1, district=1, day=5, month=7, year=90, woman=False, serial=1, sep="") -> str:
     """A NIK from its parts; `sep` cuts it 4-4-4-4 the way OCR and forms often print it."""
     digits = f"{province:02d}{regency:02d}{district:02d}{day + 40 * woman:02d}{month:02d}{year % 100:02d}{serial:04d}"
-    return sep.join(digits[i:i + 4] for i in range(0, 16, 4)) if sep else digits
+    return sep.join(digits[i : i + 4] for i in range(0, 16, 4)) if sep else digits
 
 
 def nip(born="19650101", appointed="199003", gender=1, serial=5, spaced=True) -> str:
@@ -35,35 +35,51 @@ def found(text: str, rules) -> dict[str, int]:
 
 # --- NIK -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("written", [nik(), nik(sep=" "), nik(sep="-"), "320101 050790 0001", nik(woman=True),
-                                     nik(province=94, regency=71, day=29, month=2, year=0)])
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        nik(),
+        nik(sep=" "),
+        nik(sep="-"),
+        "320101 050790 0001",
+        nik(woman=True),
+        nik(province=94, regency=71, day=29, month=2, year=0),
+    ],
+)
 def test_a_valid_nik_is_found_however_it_is_spaced(rules, written):
     assert found(f"NIK : {written} Nama: Siti Aminah", rules) == {"nik": 1}
 
 
-@pytest.mark.parametrize("written", [
-    nik(month=13),                       # no 13th month
-    nik(day=35),                         # neither a man's (01-31) nor a woman's (41-71) day
-    nik(day=31, month=4),                # 31 April
-    nik(province=99),                    # no such province
-    nik(province=20),                    # no such province: a run of years "2019 2020 ..." starts so
-    nik(regency=0),                      # regency 00
-    nik(serial=0),                       # serial 0000
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        nik(month=13),  # no 13th month
+        nik(day=35),  # neither a man's (01-31) nor a woman's (41-71) day
+        nik(day=31, month=4),  # 31 April
+        nik(province=99),  # no such province
+        nik(province=20),  # no such province: a run of years "2019 2020 ..." starts so
+        nik(regency=0),  # regency 00
+        nik(serial=0),  # serial 0000
+    ],
+)
 def test_sixteen_digits_with_an_impossible_nik_structure_are_not_a_nik(rules, written):
     assert pd.scan([f"Nomor: {written}"], rules).total == 0
 
 
-@pytest.mark.parametrize("text", [
-    "Nomor rekening Bank Jatim 1234-5678-9012-3456 a.n. Bendahara",
-    "Rekening giro 0041234567890 dan kode billing 820221012345678",
-    "Nomor Surat 800/" + nik() + "/Diskominfo/2024",     # a letter-number segment, not an ID
-    "Kode " + nik() + "A dan ID-" + nik(),              # glued to letters: a code, not an ID
-    "Tahun anggaran 2019 2020 2021 2022 2023 2024",
-    "Kode rekening 5.1.02.01.01.0024 dan 5.2.02.10.01.0001",
-    "NIB 9120001234567 | No. SP2D 1234567890123456 | ID transaksi 32010150079000011",
-    "No 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nomor rekening Bank Jatim 1234-5678-9012-3456 a.n. Bendahara",
+        "Rekening giro 0041234567890 dan kode billing 820221012345678",
+        "Nomor Surat 800/" + nik() + "/Diskominfo/2024",  # a letter-number segment, not an ID
+        "Kode " + nik() + "A dan ID-" + nik(),  # glued to letters: a code, not an ID
+        "Tahun anggaran 2019 2020 2021 2022 2023 2024",
+        "Kode rekening 5.1.02.01.01.0024 dan 5.2.02.10.01.0001",
+        "NIB 9120001234567 | No. SP2D 1234567890123456 | ID transaksi 32010150079000011",
+        "No 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20",
+    ],
+)
 def test_account_letter_and_table_numbers_are_not_personal_data(rules, text):
     assert pd.scan([text], rules).total == 0
     assert pd.redact(text, rules) == text
@@ -89,29 +105,59 @@ def test_the_result_never_holds_a_value(rules):
 
 # --- NIP -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("written", [nip(), nip(spaced=False), "19650101 199003 1005", "19650101-199003-1-005",
-                                     nip(born="19900217", appointed="202321", gender=2, serial=28)])  # PPPK: "21"
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        nip(),
+        nip(spaced=False),
+        "19650101 199003 1005",
+        "19650101-199003-1-005",
+        nip(born="19900217", appointed="202321", gender=2, serial=28),
+    ],
+)  # PPPK: "21"
 def test_a_valid_nip_is_found_however_it_is_spaced(rules, written):
     assert found(f"NIP. {written}", rules) == {"nip": 1}
 
 
-@pytest.mark.parametrize("written", [nip(gender=3), nip(serial=0), nip(born="19651301"), nip(appointed="196003"),
-                                     nip(appointed="199013"), "1965 0101 1990 0310 05"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        nip(gender=3),
+        nip(serial=0),
+        nip(born="19651301"),
+        nip(appointed="196003"),
+        nip(appointed="199013"),
+        "1965 0101 1990 0310 05",
+    ],
+)
 def test_eighteen_digits_with_an_impossible_nip_structure_are_not_a_nip(rules, written):
     assert pd.scan([f"NIP. {written}"], rules).total == 0
 
 
 # --- phone and e-mail ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("written", ["0812-3456-7890", "0812 3456 789", "081234567890", "0857.1234.5678",
-                                     "+62 812 3456 7890", "+62-812-3456-7890", "6281234567890",
-                                     "(+62) 812-3456-7890"])
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "0812-3456-7890",
+        "0812 3456 789",
+        "081234567890",
+        "0857.1234.5678",
+        "+62 812 3456 7890",
+        "+62-812-3456-7890",
+        "6281234567890",
+        "(+62) 812-3456-7890",
+    ],
+)
 def test_mobile_numbers_are_phones(rules, written):
     assert found(f"HP/WA: {written}.", rules) == {"phone": 1}
 
 
-@pytest.mark.parametrize("written", ["(0341) 551234", "(021) 5551234", "0341-551234", "+62 341 551234",
-                                     "(0274) 512 345"])
+@pytest.mark.parametrize(
+    "written", ["(0341) 551234", "(021) 5551234", "0341-551234", "+62 341 551234", "(0274) 512 345"]
+)
 def test_landlines_are_found_as_a_separate_kind(rules, written):
     assert found(f"Telp. {written}", rules) == {"landline": 1}
 
@@ -141,10 +187,10 @@ def test_redaction_leaves_regulation_numbers_dates_and_money_untouched(rules):
 
 
 def test_redaction_replaces_each_value_with_its_placeholder(rules):
-    text = (f"NIK {nik(sep=' ')} NIP. {nip()} HP 0812-3456-7890 Telp. (0341) 551234 "
-            "budi@gmail.com humas@sukamajukota.go.id")
-    assert pd.redact(text, rules) == ("NIK [NIK] NIP. [NIP] HP [TELEPON] Telp. [TELEPON TETAP] "
-                                      "[EMAIL] [EMAIL DINAS]")
+    text = (
+        f"NIK {nik(sep=' ')} NIP. {nip()} HP 0812-3456-7890 Telp. (0341) 551234 budi@gmail.com humas@sukamajukota.go.id"
+    )
+    assert pd.redact(text, rules) == ("NIK [NIK] NIP. [NIP] HP [TELEPON] Telp. [TELEPON TETAP] [EMAIL] [EMAIL DINAS]")
 
 
 def test_redaction_removes_every_value_from_a_list_of_people(rules):
@@ -167,6 +213,7 @@ def test_redaction_is_idempotent_and_already_redacted_text_still_shows_where_dat
 
 # --- flag ----------------------------------------------------------------------------------------
 
+
 def test_flag_message_gives_counts_and_pages_but_no_value(rules):
     pages = ["Kop surat", f"{nik()} {nik(serial=2)}", f"{nik(serial=3)} 0812-3456-7890 0813-1111-2222"]
     flag = pd.flag(pd.scan(pages, rules), rules)
@@ -177,11 +224,15 @@ def test_flag_message_gives_counts_and_pages_but_no_value(rules):
 
 
 def test_a_signed_letter_with_a_letterhead_is_not_flagged(rules):
-    letterhead = ("PEMERINTAH KOTA SUKAMAJU Jl. Merdeka No. 1 Telp. (0341) 551234 Fax. (0341) 551235 "
-                  "WA 0812-3456-7890 surel diskominfo.sukamaju@gmail.com, diskominfo@sukamajukota.go.id")
-    letter = [f"{letterhead}\n{REGULATION}",
-              f"KEPALA DINAS KOMUNIKASI DAN INFORMATIKA\nttd\nBUDI SANTOSO\nNIP. {nip()}",
-              f"Lampiran ... KEPALA DINAS\nBUDI SANTOSO\nNIP. {nip()}\nSekretaris\nNIP. {nip(serial=7)}"]
+    letterhead = (
+        "PEMERINTAH KOTA SUKAMAJU Jl. Merdeka No. 1 Telp. (0341) 551234 Fax. (0341) 551235 "
+        "WA 0812-3456-7890 surel diskominfo.sukamaju@gmail.com, diskominfo@sukamajukota.go.id"
+    )
+    letter = [
+        f"{letterhead}\n{REGULATION}",
+        f"KEPALA DINAS KOMUNIKASI DAN INFORMATIKA\nttd\nBUDI SANTOSO\nNIP. {nip()}",
+        f"Lampiran ... KEPALA DINAS\nBUDI SANTOSO\nNIP. {nip()}\nSekretaris\nNIP. {nip(serial=7)}",
+    ]
     found_ = pd.scan(letter, rules)
     assert found_.counts["nip"] == 2 and found_.counts["landline"] == 2
     assert pd.flag(found_, rules) is None

@@ -12,16 +12,14 @@ import re
 
 import pytest
 
-from pipeline.privacy import personal_data as pd
-from pipeline.model import Flag
 from pipeline.judge.decide import DocInput, judge
-from pipeline.model import FileRecord, Status
+from pipeline.model import FileRecord, FileRow, Flag, Status
 from pipeline.outputs.report import write_report
+from pipeline.privacy import personal_data as pd
 from pipeline.store.connection import session
 from pipeline.store.files import save_files
 from pipeline.store.judgement import save_judgement
 from pipeline.store.runs import finish_run, start_run
-from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation
 from tests.test_personal_data import nik
 
@@ -49,7 +47,8 @@ def built(tmp_path_factory, framework, common):
     flag = pd.flag(pd.scan(ATTENDANCE_PAGES, common), common)
     judgement.documents[ATTENDANCE].flags.append(flag)
     judgement.documents[PERWALI].flags.append(  # a message that, wrongly, carries a value
-        Flag("personal_data", f"Dokumen memuat NIK {LEAKED_NIK}. {pd.ACTION}"))
+        Flag("personal_data", f"Dokumen memuat NIK {LEAKED_NIK}. {pd.ACTION}")
+    )
     with session(db) as con:
         run_id = start_run(con, root="/evidence", region="Kota Sukamaju", year=2025, claims=None, version="test")
         save_files(con, [_file_row(d, run_id) for d in docs], run_id)
@@ -65,7 +64,7 @@ def built(tmp_path_factory, framework, common):
 def _section(html: str, section_id: str) -> str:
     start = html.index(f'id="{section_id}"')
     end = html.find("<section", start)
-    return html[start:end if end != -1 else len(html)]
+    return html[start : end if end != -1 else len(html)]
 
 
 def _rows(section: str) -> list[str]:

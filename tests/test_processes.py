@@ -60,8 +60,11 @@ def test_where_workers_cannot_start_the_items_are_read_in_this_thread(monkeypatc
     context = multiprocessing.get_context("forkserver")
     monkeypatch.setattr(processes, "_pool", None)
     monkeypatch.setattr(processes, "_unusable", False)
-    monkeypatch.setattr(processes, "_executor",
-                        lambda workers: ProcessPoolExecutor(workers, mp_context=context, initializer=_refuse_to_start))
+    monkeypatch.setattr(
+        processes,
+        "_executor",
+        lambda workers: ProcessPoolExecutor(workers, mp_context=context, initializer=_refuse_to_start),
+    )
     assert processes.run_each(_pids, [1, 2], 2, _crashed) == [os.getpid(), os.getpid()]
     assert processes._unusable  # later groups go straight to this thread, without probing again
 
@@ -69,6 +72,7 @@ def test_where_workers_cannot_start_the_items_are_read_in_this_thread(monkeypatc
 def _worker_running_tesseract() -> int | None:
     """The pid of a pool worker (a child of the forkserver, which is a child of this process) that is
     running Tesseract right now."""
+
     def parent(pid: int) -> int:
         with open(f"/proc/{pid}/stat", "rb") as f:
             return int(f.read().rsplit(b")", 1)[1].split()[1])
@@ -141,9 +145,26 @@ def test_a_finished_run_leaves_no_worker_process_behind(tmp_path, prefect_backen
     scanned_folder(folder, scans=1, texts=3)
     marker = f"SPBE_TEST_RUN={uuid.uuid4().hex}"
     env = {**spbe_env(), marker.split("=")[0]: marker.split("=")[1]}
-    run = subprocess.Popen([sys.executable, "-m", "spbe.cli", "run", str(folder), "--db", str(tmp_path / "spbe.duckdb"),
-                            "--year", "2025", "--quiet", "--workers", "2"], env=env, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "spbe.cli",
+            "run",
+            str(folder),
+            "--db",
+            str(tmp_path / "spbe.duckdb"),
+            "--year",
+            "2025",
+            "--quiet",
+            "--workers",
+            "2",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     most = 0
     while run.poll() is None:
         most = max(most, len(_processes_with(marker)))

@@ -48,21 +48,31 @@ def test_draft_perbup_is_read_and_keeps_its_draft_marker(draft):
 
 # Judged as ../shared/real/README.md says, with the region as configuration.
 
+
 @pytest.fixture(scope="module")
 def judged(signed, draft, framework, common):
     from pipeline.judge.decide import DocInput, judge
 
-    docs = [DocInput(p.name, p.name, "ok", (), tuple(page.text for page in d.pages)) for p, d in ((SIGNED, signed), (DRAFT, draft))]
+    docs = [
+        DocInput(p.name, p.name, "ok", (), tuple(page.text for page in d.pages))
+        for p, d in ((SIGNED, signed), (DRAFT, draft))
+    ]
 
     def run(region: str):
         return judge(docs, framework, common, region=region, year=2022)
+
     return run
 
 
 def test_batu_bara_perbup_is_signed_number_81_of_2021_from_batu_bara(judged):
     facts = judged("Kabupaten Batu Bara").documents[SIGNED.name].facts
-    assert (facts.doc_type, facts.number, facts.year, facts.region, facts.signed) == \
-        ("perbup", "81", 2021, "Kabupaten Batu Bara", True)
+    assert (facts.doc_type, facts.number, facts.year, facts.region, facts.signed) == (
+        "perbup",
+        "81",
+        2021,
+        "Kabupaten Batu Bara",
+        True,
+    )
 
 
 def test_batu_bara_perbup_evidences_several_policy_indicators_for_its_own_region(judged):
@@ -76,8 +86,13 @@ def test_batu_bara_perbup_evidences_several_policy_indicators_for_its_own_region
 def test_lamongan_draft_is_a_draft_without_number_for_level_one_at_most(judged):
     result = judged("Kabupaten Lamongan")
     doc = result.documents[DRAFT.name]
-    assert (doc.facts.doc_type, doc.facts.number, doc.facts.year, doc.facts.region, doc.facts.signed) == \
-        ("perbup", None, 2021, "Kabupaten Lamongan", False)
+    assert (doc.facts.doc_type, doc.facts.number, doc.facts.year, doc.facts.region, doc.facts.signed) == (
+        "perbup",
+        None,
+        2021,
+        "Kabupaten Lamongan",
+        False,
+    )
     assert "draft" in doc.flag_codes and doc.levels and max(f.level for f in doc.levels.values()) == 1
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from pipeline.judge.claims import Claim
-from pipeline.outputs.export import build_export
-from pipeline.judge.gaps import index_gaps
 from pipeline.judge.decide import DocInput, judge
-from pipeline.model import FileRecord, Problem, Status
+from pipeline.judge.gaps import index_gaps
+from pipeline.model import FileRecord, FileRow, Problem, Status
+from pipeline.outputs.export import build_export
 from pipeline.outputs.report import (
     FlagNote,
     fmt_number,
@@ -28,37 +28,45 @@ from pipeline.store.connection import session
 from pipeline.store.files import save_files
 from pipeline.store.judgement import save_judgement
 from pipeline.store.runs import finish_run, start_run
-from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation, review
 
 XSS_TITLE = "ARSITEKTUR SPBE <script>window.__xss=1</script>"
 MARKUP_PATH = "Bappeda/draft <b>peta</b>.pdf"
 FAILED = DocInput("Setda/rusak.pdf", "rusak", "failed", ("wrong_extension",), ())
-CLAIMS = {1: Claim(1, 5, "", ("perwali.pdf",)), 2: Claim(2, 4, "", ("hilang.pdf",)),
-          11: Claim(11, 2, "", ()), 32: Claim(32, 3, "", ())}
+CLAIMS = {
+    1: Claim(1, 5, "", ("perwali.pdf",)),
+    2: Claim(2, 4, "", ("hilang.pdf",)),
+    11: Claim(11, 2, "", ()),
+    32: Claim(32, 3, "", ()),
+}
 
 
 def _docs(full: bool) -> list[DocInput]:
-    docs = [regulation("Diskominfo/perwali.pdf", SIX_DOMAINS, title=XSS_TITLE),
-            regulation(MARKUP_PATH, SIX_DOMAINS, title="PETA RENCANA SPBE", signed=False)]
+    docs = [
+        regulation("Diskominfo/perwali.pdf", SIX_DOMAINS, title=XSS_TITLE),
+        regulation(MARKUP_PATH, SIX_DOMAINS, title="PETA RENCANA SPBE", signed=False),
+    ]
     if full:
         docs += [review("Bappeda/reviu.pdf", 2025), FAILED]
     return docs
 
 
 def _file_row(doc: DocInput, run_id: int) -> FileRow:
-    problems = tuple(Problem(code, "Ekstensi berkas .pdf tidak sesuai dengan isinya (JPEG).")
-                     for code in doc.problem_codes)
+    problems = tuple(
+        Problem(code, "Ekstensi berkas .pdf tidak sesuai dengan isinya (JPEG).") for code in doc.problem_codes
+    )
     record = FileRecord(doc.path, doc.path.split("/")[0], 1000, 0.0, doc.sha256, "pdf", problems)
-    return FileRow(record, "pdf", "test", "pdf" if doc.status == "ok" else "jpeg", Status(doc.status), problems,
-                   run_id, run_id)
+    return FileRow(
+        record, "pdf", "test", "pdf" if doc.status == "ok" else "jpeg", Status(doc.status), problems, run_id, run_id
+    )
 
 
 def _store_run(db: Path, docs: list[DocInput], framework, common) -> tuple[int, object]:
     judgement = judge(docs, framework, common, region="Kota Sukamaju", year=2025, claims=CLAIMS)
     with session(db) as con:
-        run_id = start_run(con, root="/evidence", region="Kota Sukamaju", year=2025, claims="claims.csv",
-                           version="test")
+        run_id = start_run(
+            con, root="/evidence", region="Kota Sukamaju", year=2025, claims="claims.csv", version="test"
+        )
         save_files(con, [_file_row(d, run_id) for d in docs], run_id)
         save_judgement(con, run_id, judgement)
         finish_run(con, run_id, status="completed", counts={"files_seen": len(docs)})
@@ -75,14 +83,19 @@ def built(tmp_path_factory, framework, common):
     html_path, xlsx_path = folder / "laporan.html", folder / "laporan.xlsx"
     write_report(db, html_path, "html")
     write_report(db, xlsx_path, "xlsx")
-    return {"db": db, "html_path": html_path, "html": html_path.read_text(encoding="utf-8"), "xlsx": xlsx_path,
-            "runs": [(first_id, first), (last_id, last)]}
+    return {
+        "db": db,
+        "html_path": html_path,
+        "html": html_path.read_text(encoding="utf-8"),
+        "xlsx": xlsx_path,
+        "runs": [(first_id, first), (last_id, last)],
+    }
 
 
 def _section(html: str, section_id: str) -> str:
     start = html.index(f'id="{section_id}"')
     end = html.find("<section", start)
-    return html[start:end if end != -1 else len(html)]
+    return html[start : end if end != -1 else len(html)]
 
 
 def test_html_lists_all_47_indicators_as_rows(built):
@@ -93,12 +106,12 @@ def test_html_lists_all_47_indicators_as_rows(built):
 def test_header_shows_both_indices_with_predicates_and_difference(built):
     judgement = built["runs"][-1][1]
     html = built["html"]
-    claimed = html[html.index('id="index-claimed"'):html.index('id="index-evidence"')]
-    evidence = html[html.index('id="index-evidence"'):html.index('id="index-difference"')]
+    claimed = html[html.index('id="index-claimed"') : html.index('id="index-evidence"')]
+    evidence = html[html.index('id="index-evidence"') : html.index('id="index-difference"')]
     assert fmt_number(judgement.claimed.value) in claimed and judgement.claimed.predicate in claimed
     assert fmt_number(judgement.evidence.value) in evidence and judgement.evidence.predicate in evidence
     difference = round(round(judgement.evidence.value, 2) - round(judgement.claimed.value, 2), 2)
-    assert fmt_number(abs(difference)) in html[html.index('id="index-difference"'):]
+    assert fmt_number(abs(difference)) in html[html.index('id="index-difference"') :]
 
 
 def test_document_derived_text_is_escaped(built):
@@ -118,8 +131,8 @@ def test_no_remote_resources(built):
 def test_trend_shows_every_completed_run(built):
     trend = _section(built["html"], "sec-trend")
     for run_id, judgement in built["runs"]:
-        point = trend[trend.index(f'data-run="{run_id}"'):]
-        point = point[:point.index("</g>")]
+        point = trend[trend.index(f'data-run="{run_id}"') :]
+        point = point[: point.index("</g>")]
         assert fmt_number(judgement.evidence.value) in point and fmt_number(judgement.claimed.value) in point
     assert "baru satu run" not in trend
 
@@ -143,8 +156,9 @@ def test_personal_data_section_only_when_flagged(built):
     with session(built["db"], read_only=True) as con:
         data = load_report_data(con)
     doc = data.documents[0]
-    flagged = dataclasses.replace(doc, flags=doc.flags + (FlagNote("personal_data", "Memuat data pribadi",
-                                                                   "Memuat NIK."),))
+    flagged = dataclasses.replace(
+        doc, flags=doc.flags + (FlagNote("personal_data", "Memuat data pribadi", "Memuat NIK."),)
+    )
     html = render_html(dataclasses.replace(data, personal_data=(flagged,)))
     assert 'id="sec-personal"' in html and "Memuat NIK." in _section(html, "sec-personal")
 

@@ -18,14 +18,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pipeline.judge.decide import DocInput, judge
-from pipeline.model import FileRecord, Problem, Status
+from pipeline.model import FileRecord, FileRow, Problem, Status
 from pipeline.review.app import create_app, serve
 from pipeline.review.files import FileRefused, safe_file
 from pipeline.store.connection import session
 from pipeline.store.files import save_files
 from pipeline.store.judgement import save_judgement
 from pipeline.store.runs import finish_run, start_run
-from pipeline.model import FileRow
 from tests.browser import review_server
 from tests.test_judge import SIX_DOMAINS, regulation
 
@@ -38,23 +37,31 @@ INVITATION = "Setda/Undangan_Fun_Run.txt"
 CORRUPT = "Dinkes/Laporan_rusak.pdf"
 SCRIPT = "<script>alert('xss')</script>"
 
-INVITATION_TEXT = ("UNDANGAN\nFun Run dan Jalan Sehat Hari Jadi Kota Sukamaju ke-78\nMinggu, 10 Agustus 2025\n"
-                   "Start dan finish di Alun-alun Kota Sukamaju pukul 06.00 WIB. Peserta mendapat kaos, medali dan "
-                   "hadiah undian menarik. Pendaftaran gratis melalui panitia di setiap kelurahan.\nPanitia")
+INVITATION_TEXT = (
+    "UNDANGAN\nFun Run dan Jalan Sehat Hari Jadi Kota Sukamaju ke-78\nMinggu, 10 Agustus 2025\n"
+    "Start dan finish di Alun-alun Kota Sukamaju pukul 06.00 WIB. Peserta mendapat kaos, medali dan "
+    "hadiah undian menarik. Pendaftaran gratis melalui panitia di setiap kelurahan.\nPanitia"
+)
 
 
-ENACTED_BODY = ("Pasal 1\nDalam Peraturan Wali Kota ini yang dimaksud dengan Satu Data adalah kebijakan tata kelola data "
-                "pemerintah untuk menghasilkan data yang akurat, mutakhir, terpadu, dapat dipertanggungjawabkan, mudah "
-                "diakses dan dibagipakaikan antar Perangkat Daerah melalui pemenuhan standar data, metadata, "
-                "interoperabilitas data dan kode referensi.\nPasal 2\nWali Kota menetapkan Walidata, Produsen Data dan "
-                "Pembina Data; Forum Satu Data dipimpin Sekretaris Daerah dan bersidang paling sedikit dua kali setahun "
-                "untuk menetapkan daftar data prioritas, jadwal pemutakhiran dan portal data terbuka.\n")
-OTHER_BODY = ("Pasal 4\nPusat data pemerintah daerah dikelola oleh Dinas Komunikasi dan Informatika dengan "
-              "standar keamanan informasi, rencana pemulihan bencana dan pemantauan kapasitas jaringan intra "
-              "pemerintah yang menghubungkan seluruh kantor kecamatan dan kelurahan.\n")
-HOSTILE_TEXT = ("PENGUMUMAN\nLomba Balap Karung dan Panjat Pinang Tingkat RW\nDalam rangka memeriahkan HUT RI ke-80 "
-                "warga diundang mengikuti lomba tarik tambang, makan kerupuk, dan bakiak beregu di lapangan "
-                "kelurahan setiap Sabtu sore. Hadiah berupa sembako, piala bergilir dan uang pembinaan.\nKetua RW 07")
+ENACTED_BODY = (
+    "Pasal 1\nDalam Peraturan Wali Kota ini yang dimaksud dengan Satu Data adalah kebijakan tata kelola data "
+    "pemerintah untuk menghasilkan data yang akurat, mutakhir, terpadu, dapat dipertanggungjawabkan, mudah "
+    "diakses dan dibagipakaikan antar Perangkat Daerah melalui pemenuhan standar data, metadata, "
+    "interoperabilitas data dan kode referensi.\nPasal 2\nWali Kota menetapkan Walidata, Produsen Data dan "
+    "Pembina Data; Forum Satu Data dipimpin Sekretaris Daerah dan bersidang paling sedikit dua kali setahun "
+    "untuk menetapkan daftar data prioritas, jadwal pemutakhiran dan portal data terbuka.\n"
+)
+OTHER_BODY = (
+    "Pasal 4\nPusat data pemerintah daerah dikelola oleh Dinas Komunikasi dan Informatika dengan "
+    "standar keamanan informasi, rencana pemulihan bencana dan pemantauan kapasitas jaringan intra "
+    "pemerintah yang menghubungkan seluruh kantor kecamatan dan kelurahan.\n"
+)
+HOSTILE_TEXT = (
+    "PENGUMUMAN\nLomba Balap Karung dan Panjat Pinang Tingkat RW\nDalam rangka memeriahkan HUT RI ke-80 "
+    "warga diundang mengikuti lomba tarik tambang, makan kerupuk, dan bakiak beregu di lapangan "
+    "kelurahan setiap Sabtu sore. Hadiah berupa sembako, piala bergilir dan uang pembinaan.\nKetua RW 07"
+)
 
 
 def evidence_texts() -> dict[str, str]:
@@ -85,9 +92,13 @@ class Site:
             if not target.exists() or target.read_bytes() != data:
                 target.write_bytes(data)
             sha = hashlib.sha256(data).hexdigest()
-            record = FileRecord(path, path.split("/")[0], len(data), target.stat().st_mtime, sha, path.rsplit(".", 1)[1])
+            record = FileRecord(
+                path, path.split("/")[0], len(data), target.stat().st_mtime, sha, path.rsplit(".", 1)[1]
+            )
             if text is None:
-                problem = Problem("corrupt", "Berkas PDF rusak dan tidak dapat dibuka. Unggah ulang dari sumber aslinya.")
+                problem = Problem(
+                    "corrupt", "Berkas PDF rusak dan tidak dapat dibuka. Unggah ulang dari sumber aslinya."
+                )
                 rows.append(FileRow(record, "pdf", "v", "pdf", Status.FAILED, (problem,), 1, run_id))
                 docs.append(DocInput(path, sha, "failed", ("corrupt",), ()))
             else:
@@ -104,7 +115,9 @@ class Site:
 
     def decisions(self) -> list[tuple]:
         with duckdb.connect(str(self.db), read_only=True) as con:
-            return con.execute("SELECT id, path, code, decision, note, who, decided_at, sha256 FROM decisions ORDER BY id").fetchall()
+            return con.execute(
+                "SELECT id, path, code, decision, note, who, decided_at, sha256 FROM decisions ORDER BY id"
+            ).fetchall()
 
 
 @pytest.fixture
@@ -142,30 +155,51 @@ def csrf_token(client) -> str:
 def decide(client, path, code, decision, note="", who="Rina (Diskominfo)", **filters):
     """Submit the decision form the way the page does (with the session's CSRF token)."""
     sha = hashlib.sha256((client.app.state.db.parent / "eviden" / path).read_bytes()).hexdigest()
-    return client.post("/keputusan", data={"path": path, "code": code, "sha256": sha, "decision": decision,
-                                           "note": note, "who": who, "csrf_token": csrf_token(client), **filters},
-                       follow_redirects=False)
+    return client.post(
+        "/keputusan",
+        data={
+            "path": path,
+            "code": code,
+            "sha256": sha,
+            "decision": decision,
+            "note": note,
+            "who": who,
+            "csrf_token": csrf_token(client),
+            **filters,
+        },
+        follow_redirects=False,
+    )
 
 
 def test_the_list_shows_every_gap_with_explanation_action_snippet_and_file_link(client):
     page = client.get("/")
     assert page.status_code == 200
-    assert gap_keys(page.text) == {(DRAFT, "draft"), (FOREIGN, "other_region"), (HOSTILE, "irrelevant"),
-                                   (INVITATION, "irrelevant"), (CORRUPT, "corrupt")}
+    assert gap_keys(page.text) == {
+        (DRAFT, "draft"),
+        (FOREIGN, "other_region"),
+        (HOSTILE, "irrelevant"),
+        (INVITATION, "irrelevant"),
+        (CORRUPT, "corrupt"),
+    }
     assert "Masih rancangan" in page.text and "Dokumen masih rancangan" in page.text  # label and explanation
     assert "Minta OPD mengunggah versi yang telah ditetapkan" in page.text  # suggested action
     assert "Berkas PDF rusak" in page.text  # ingestion failure with its message
-    assert "pusat data dan jaringan intra pemerintah" in page.text.lower() and "halaman 1" in page.text  # snippet + page
+    assert (
+        "pusat data dan jaringan intra pemerintah" in page.text.lower() and "halaman 1" in page.text
+    )  # snippet + page
     assert 'href="/berkas/Diskominfo/Rancangan_Perwali_Arsitektur.txt"' in page.text
     assert "Belum ditinjau" in page.text
 
 
-@pytest.mark.parametrize("query, expected", [
-    ({"opd": "Bappeda"}, {(FOREIGN, "other_region"), (HOSTILE, "irrelevant")}),
-    ({"indikator": "5"}, {(FOREIGN, "other_region")}),
-    ({"flag": "irrelevant"}, {(HOSTILE, "irrelevant"), (INVITATION, "irrelevant")}),
-    ({"opd": "Setda", "flag": "irrelevant"}, {(INVITATION, "irrelevant")}),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ({"opd": "Bappeda"}, {(FOREIGN, "other_region"), (HOSTILE, "irrelevant")}),
+        ({"indikator": "5"}, {(FOREIGN, "other_region")}),
+        ({"flag": "irrelevant"}, {(HOSTILE, "irrelevant"), (INVITATION, "irrelevant")}),
+        ({"opd": "Setda", "flag": "irrelevant"}, {(INVITATION, "irrelevant")}),
+    ],
+)
 def test_filters_by_opd_indicator_and_flag(client, query, expected):
     page = client.get("/", params=query)
     assert gap_keys(page.text) == expected
@@ -187,8 +221,13 @@ def test_a_dismissal_with_a_note_is_stored_with_who_and_when_and_hidden_by_defau
     assert response.status_code == 303
     assert response.headers["location"].startswith("/?flag=draft&disimpan=1#g")  # PRG, filters kept
     [(_, path, code, decision, note, who, when, _)] = site.decisions()
-    assert (path, code, decision, note, who) == (DRAFT, "draft", "dismissed", "Versi final sudah ada di folder Setda",
-                                                 "Rina (Diskominfo)")
+    assert (path, code, decision, note, who) == (
+        DRAFT,
+        "draft",
+        "dismissed",
+        "Versi final sudah ada di folder Setda",
+        "Rina (Diskominfo)",
+    )
     assert when.timestamp() >= before - 1
     assert (DRAFT, "draft") not in gap_keys(client.get("/").text)
     shown = client.get("/", params={"tampilkan_ditolak": "1"}).text
@@ -211,8 +250,8 @@ def test_when_the_content_changes_the_gap_is_undecided_again(client, site):
     site.nightly()
     page = client.get("/").text
     assert (FOREIGN, "other_region") in gap_keys(page)
-    section = page[page.index(f'data-path="{FOREIGN}"'):]
-    section = section[:section.index("</section>")]
+    section = page[page.index(f'data-path="{FOREIGN}"') :]
+    section = section[: section.index("</section>")]
     assert "Belum ditinjau" in section and "versi lama" in section  # history kept, marked as another version
 
 
@@ -222,7 +261,7 @@ def test_the_audit_trail_is_append_only_and_the_latest_decision_wins(client, sit
     rows = site.decisions()
     assert [(r[3], r[5]) for r in rows] == [("confirmed", "Rina"), ("fixed", "Budi")]
     page = client.get("/", params={"opd": "Dinkes"}).text
-    assert "Status: <span class=\"badge fixed\">Sudah diperbaiki</span>" in page
+    assert 'Status: <span class="badge fixed">Sudah diperbaiki</span>' in page
     assert "Riwayat keputusan (2)" in page and "Dikonfirmasi" in page  # both in the trail
 
 
@@ -240,8 +279,16 @@ def test_the_file_link_serves_the_file(client, site):
     assert "sandbox" in response.headers["content-security-policy"]
 
 
-@pytest.mark.parametrize("url", ["/berkas/../spbe.duckdb", "/berkas/Bappeda/..%2F..%2Fspbe.duckdb",
-                                 "/berkas/%2Fetc%2Fpasswd", "/berkas/Setda/../../spbe.duckdb", "/berkas/Setda/link.txt"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/berkas/../spbe.duckdb",
+        "/berkas/Bappeda/..%2F..%2Fspbe.duckdb",
+        "/berkas/%2Fetc%2Fpasswd",
+        "/berkas/Setda/../../spbe.duckdb",
+        "/berkas/Setda/link.txt",
+    ],
+)
 def test_the_file_route_refuses_traversal_and_symlinks(client, site, url):
     (site.root / "Setda" / "link.txt").symlink_to(site.db)
     response = client.get(url)
@@ -271,9 +318,15 @@ def test_the_file_route_refuses_a_path_through_a_symlinked_folder(client, site, 
 def held_database(site):
     """Another process (like a running `spbe run`) holding the database file."""
     holder = subprocess.Popen(
-        [sys.executable, "-c", ("import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); "
-                                "print('held', flush=True); time.sleep(60)"), str(site.db)],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            ("import duckdb, sys, time; con = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(60)"),
+            str(site.db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         yield holder
@@ -318,11 +371,14 @@ def test_in_a_real_browser_an_admin_filters_dismisses_and_sees_the_decision(brow
         """Click, then wait until the new page has loaded (old elements go stale on navigation)."""
         button.click()
         WebDriverWait(browser, 20).until(
-            lambda d: url_part in d.current_url and d.execute_script("return document.readyState") == "complete")
+            lambda d: url_part in d.current_url and d.execute_script("return document.readyState") == "complete"
+        )
 
     browser.get(live_server + "/")
     # The stylesheet runs under the strict CSP (style nonce, no 'unsafe-inline'): it must still apply.
-    assert browser.find_element(By.TAG_NAME, "header").value_of_css_property("background-color") == "rgba(18, 53, 91, 1)"
+    assert (
+        browser.find_element(By.TAG_NAME, "header").value_of_css_property("background-color") == "rgba(18, 53, 91, 1)"
+    )
     Select(browser.find_element(By.NAME, "flag")).select_by_value("irrelevant")
     submit_and_wait(browser.find_element(By.CSS_SELECTOR, "#filter button[type=submit]"), "flag=irrelevant")
     sections = browser.find_elements(By.CSS_SELECTOR, "section.gap")
@@ -345,4 +401,5 @@ def test_in_a_real_browser_an_admin_filters_dismisses_and_sees_the_decision(brow
     assert "Ditolak — bukan masalah" in shown.text and "Rina" in shown.text
     assert browser.find_element(By.NAME, "who").get_attribute("value") == "Rina"  # remembered
     assert [r[3:6] for r in site.decisions()] == [
-        ("dismissed", "Undangan ini memang bukan eviden; sudah dihapus OPD", "Rina")]
+        ("dismissed", "Undangan ini memang bukan eviden; sudah dihapus OPD", "Rina")
+    ]

@@ -27,8 +27,15 @@ from pipeline.review.auth import (
     verify_password,
 )
 from tests.browser import free_port
-from tests.test_review import CORRUPT, DRAFT, Site, csrf_token, decide, gap_keys
-from tests.test_review import site  # noqa: F401  (the same nightly-run fixture)
+from tests.test_review import (
+    CORRUPT,
+    DRAFT,
+    Site,
+    csrf_token,
+    decide,
+    gap_keys,
+    site,  # noqa: F401  (the same nightly-run fixture)
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 USER, PASSWORD = "admin.kominfo", "Rahasia-Sukamaju-2025"
@@ -58,8 +65,11 @@ def form_token(html: str) -> str:
 
 def login(client: TestClient, password: str = PASSWORD, *, lanjut: str = "/", token: str | None = None):
     token = token if token is not None else form_token(client.get("/masuk").text)
-    return client.post("/masuk", data={"username": USER, "password": password, "lanjut": lanjut,
-                                       "csrf_token": token}, follow_redirects=False)
+    return client.post(
+        "/masuk",
+        data={"username": USER, "password": password, "lanjut": lanjut, "csrf_token": token},
+        follow_redirects=False,
+    )
 
 
 def decision_form(site: Site, client: TestClient, **extra) -> dict:
@@ -70,6 +80,7 @@ def decision_form(site: Site, client: TestClient, **extra) -> dict:
 
 
 # --- CSRF (also on localhost) ------------------------------------------------------------------
+
 
 def test_every_decision_form_carries_the_session_csrf_token(client):
     page = client.get("/").text
@@ -92,8 +103,9 @@ def test_a_csrf_token_of_another_session_is_refused(client, site):
 
 
 def test_a_decision_posted_from_another_site_is_refused_even_with_a_token(client, site):
-    response = client.post("/keputusan", data=decision_form(site, client, csrf_token=csrf_token(client)),
-                           headers={"Origin": EVIL})
+    response = client.post(
+        "/keputusan", data=decision_form(site, client, csrf_token=csrf_token(client)), headers={"Origin": EVIL}
+    )
     assert response.status_code == 403 and site.decisions() == []
 
 
@@ -115,6 +127,7 @@ def test_on_loopback_a_foreign_host_name_is_refused(site):
 
 # --- headers and cookies ------------------------------------------------------------------------
 
+
 def test_pages_forbid_framing_referrers_and_any_script(client):
     page = client.get("/")
     csp = page.headers["content-security-policy"]
@@ -129,8 +142,10 @@ def test_pages_forbid_framing_referrers_and_any_script(client):
 def test_redirects_and_error_pages_carry_the_headers_too(client, site):
     for response in (decide(client, CORRUPT, "corrupt", "confirmed"), client.get("/tidak-ada")):
         assert response.status_code in (303, 404)
-        assert response.headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in \
-            response.headers["content-security-policy"]
+        assert (
+            response.headers["x-frame-options"] == "DENY"
+            and "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        )
 
 
 def test_the_session_cookie_is_httponly_and_samesite_strict(client):
@@ -139,6 +154,7 @@ def test_the_session_cookie_is_httponly_and_samesite_strict(client):
 
 
 # --- login --------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("url", ["/", "/?flag=draft", f"/berkas/{DRAFT}"])
 def test_with_credentials_every_page_sends_an_anonymous_visitor_to_the_login(guarded, url):
@@ -177,8 +193,9 @@ def test_after_login_the_admin_sees_the_gaps_and_decides(guarded, site):
     assert response.status_code == 303 and response.headers["location"] == "/?flag=draft"
     page = guarded.get("/?flag=draft")
     assert gap_keys(page.text) == {(DRAFT, "draft")} and USER in page.text and "Keluar" in page.text
-    saved = guarded.post("/keputusan", data=decision_form(site, guarded, csrf_token=form_token(page.text)),
-                         follow_redirects=False)
+    saved = guarded.post(
+        "/keputusan", data=decision_form(site, guarded, csrf_token=form_token(page.text)), follow_redirects=False
+    )
     assert saved.status_code == 303 and [r[3] for r in site.decisions()] == ["confirmed"]
 
 
@@ -190,7 +207,9 @@ def test_login_gives_a_new_session_id(guarded):
     assert guarded.cookies["spbe_sesi"] != before
 
 
-@pytest.mark.parametrize("lanjut", ["//evil.example/", "http://evil.example/", "/\\evil.example", "javascript:alert(1)"])
+@pytest.mark.parametrize(
+    "lanjut", ["//evil.example/", "http://evil.example/", "/\\evil.example", "javascript:alert(1)"]
+)
 def test_after_login_the_redirect_stays_on_this_site(guarded, lanjut):
     response = login(guarded, lanjut=lanjut)
     assert response.status_code == 303 and response.headers["location"] == "/"
@@ -222,6 +241,7 @@ def test_repeated_wrong_passwords_lock_the_login_for_a_while(guarded):
 
 # --- password hashes and configuration --------------------------------------------------------
 
+
 def test_a_password_hash_is_salted_scrypt_and_verifies_only_the_right_password(password_hash):
     scheme, n, r, p, _salt, _digest = password_hash.split("$")
     assert (scheme, n, r, p) == ("scrypt", "16384", "8", "1") and PASSWORD not in password_hash
@@ -229,22 +249,34 @@ def test_a_password_hash_is_salted_scrypt_and_verifies_only_the_right_password(p
     assert hash_password(PASSWORD) != password_hash  # a fresh random salt each time
 
 
-@pytest.mark.parametrize("broken", ["", "plain-text", "scrypt$16384$8$1$c2FsdA$", "pbkdf2$1$1$1$AAAAAAAAAAA$AAAA",
-                                    "scrypt$3$8$1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAA", "scrypt$2147483648$8$1$x$y"])
+@pytest.mark.parametrize(
+    "broken",
+    [
+        "",
+        "plain-text",
+        "scrypt$16384$8$1$c2FsdA$",
+        "pbkdf2$1$1$1$AAAAAAAAAAA$AAAA",
+        "scrypt$3$8$1$c2FsdHNhbHQ$AAAAAAAAAAAAAAAAAAAAAA",
+        "scrypt$2147483648$8$1$x$y",
+    ],
+)
 def test_a_malformed_hash_never_verifies(broken):
     assert not verify_password("", broken) and not verify_password(PASSWORD, broken)
 
 
 def test_environment_variables_override_the_config_file(password_hash):
     other = hash_password("kata-sandi-lain")
-    found = resolve_credentials({"username": "dari-berkas", "password_hash": password_hash},
-                                {"SPBE_UI_USERNAME": USER, "SPBE_UI_PASSWORD_HASH": other})
+    found = resolve_credentials(
+        {"username": "dari-berkas", "password_hash": password_hash},
+        {"SPBE_UI_USERNAME": USER, "SPBE_UI_PASSWORD_HASH": other},
+    )
     assert found == Credentials(USER, other)
     assert resolve_credentials({}, {}) is None
 
 
-@pytest.mark.parametrize("section", [{"username": USER}, {"password_hash": "scrypt$x"},
-                                     {"username": USER, "password_hash": "rahasia"}])
+@pytest.mark.parametrize(
+    "section", [{"username": USER}, {"password_hash": "scrypt$x"}, {"username": USER, "password_hash": "rahasia"}]
+)
 def test_half_or_plain_text_credentials_are_refused(section):
     with pytest.raises(UiRefused):
         resolve_credentials(section, {})
@@ -252,17 +284,27 @@ def test_half_or_plain_text_credentials_are_refused(section):
 
 # --- the command line ---------------------------------------------------------------------------
 
+
 def spbe(args: list[str], cwd: Path, *, stdin: str = "", env: dict | None = None, timeout: float = 60):
     """The real `spbe` command; a clean environment (no SPBE_UI_* from the caller)."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("SPBE_UI_")}
     clean["PYTHONPATH"] = str(ROOT)
-    return subprocess.run([sys.executable, "-m", "spbe.cli", *args], cwd=cwd, input=stdin, text=True,
-                          check=False, capture_output=True, env={**clean, **(env or {})}, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "spbe.cli", *args],
+        cwd=cwd,
+        input=stdin,
+        text=True,
+        check=False,
+        capture_output=True,
+        env={**clean, **(env or {})},
+        timeout=timeout,
+    )
 
 
 def test_ui_on_all_addresses_without_credentials_refuses_to_start(site, tmp_path):
-    result = spbe(["ui", "--db", str(site.db), "--host", "0.0.0.0", "--port", str(free_port())], tmp_path,
-                  timeout=30)  # a server that started anyway would hit the timeout
+    result = spbe(
+        ["ui", "--db", str(site.db), "--host", "0.0.0.0", "--port", str(free_port())], tmp_path, timeout=30
+    )  # a server that started anyway would hit the timeout
     assert result.returncode == 2
     assert "login wajib" in result.stderr and "spbe ui-password" in result.stderr
     assert "SPBE_UI_PASSWORD_HASH" in result.stderr and "[ui]" in result.stderr
@@ -290,12 +332,18 @@ def test_ui_password_refuses_a_short_password(tmp_path):
 
 
 def test_ui_on_all_addresses_with_configured_credentials_serves_behind_the_login(site, tmp_path, password_hash):
-    (tmp_path / "spbe.toml").write_text(f'[ui]\nusername = "{USER}"\npassword_hash = "{password_hash}"\n',
-                                        encoding="utf-8")
+    (tmp_path / "spbe.toml").write_text(
+        f'[ui]\nusername = "{USER}"\npassword_hash = "{password_hash}"\n', encoding="utf-8"
+    )
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "spbe.cli", "ui", "--db", str(site.db), "--host", "0.0.0.0",
-                               "--port", str(port)], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)},
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "spbe.cli", "ui", "--db", str(site.db), "--host", "0.0.0.0", "--port", str(port)],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30

@@ -32,10 +32,19 @@ def _run(folder: Path, db: Path):
 
 def _dismiss(client: TestClient, folder: Path, path: str, code: str):
     sha = hashlib.sha256((folder / path).read_bytes()).hexdigest()
-    return client.post("/keputusan", data={"path": path, "code": code, "sha256": sha, "decision": "dismissed",
-                                           "note": "Versi final sedang ditandatangani", "who": "Rina (Diskominfo)",
-                                           "csrf_token": csrf_token(client)},
-                       follow_redirects=False)
+    return client.post(
+        "/keputusan",
+        data={
+            "path": path,
+            "code": code,
+            "sha256": sha,
+            "decision": "dismissed",
+            "note": "Versi final sedang ditandatangani",
+            "who": "Rina (Diskominfo)",
+            "csrf_token": csrf_token(client),
+        },
+        follow_redirects=False,
+    )
 
 
 @pytest.fixture()
@@ -55,8 +64,10 @@ def test_in_a_browser_a_dismissal_survives_a_real_rerun_and_lapses_when_the_docu
 
     def shown() -> set[str]:
         browser.refresh()
-        return {s.get_attribute("data-code") for s in
-                browser.find_elements(By.CSS_SELECTOR, f'section.gap[data-path="{DRAFT}"]')}
+        return {
+            s.get_attribute("data-code")
+            for s in browser.find_elements(By.CSS_SELECTOR, f'section.gap[data-path="{DRAFT}"]')
+        }
 
     with review_server(db) as url:
         browser.get(url + "/?flag=draft")
@@ -82,12 +93,30 @@ def test_the_page_answers_and_takes_decisions_while_a_run_is_writing(site):
 
     folder, db, client = site
     for number in range(4):  # OCR work for the second run: a few seconds of writing
-        scanned_pdf(folder / "Bappeda" / f"pindaian_{number}.pdf",
-                    [scan_image(REGULATION_LINES, dpi=200, seed=number)], dpi=200)
+        scanned_pdf(
+            folder / "Bappeda" / f"pindaian_{number}.pdf", [scan_image(REGULATION_LINES, dpi=200, seed=number)], dpi=200
+        )
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
-    run = subprocess.Popen([sys.executable, "-m", "spbe.cli", "run", str(folder), "--db", str(db), "--quiet",
-                            "--region", "Kota Sukamaju", "--year", "2025"], env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    run = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "spbe.cli",
+            "run",
+            str(folder),
+            "--db",
+            str(db),
+            "--quiet",
+            "--region",
+            "Kota Sukamaju",
+            "--year",
+            "2025",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     statuses, decided = [], None
     try:
         while run.poll() is None:

@@ -27,17 +27,70 @@ from pipeline.rules import (
 FRAMEWORK_FILE = RULES_DIR / "permenpanrb-59-2020.yaml"
 
 # Kota Bandar Lampung, LHE 2024 (reference §3.1): levels of indicators 1..47 and the published figures.
-BANDAR_LAMPUNG_2024 = [3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 2, 2, 3, 2, 3, 3, 3, 4, 3, 3, 3, 3, 3, 1, 1, 3, 3, 4, 1,
-                       4, 4, 4, 4, 5, 4, 3, 3, 5, 3, 4, 3, 4, 2, 2, 2]
+BANDAR_LAMPUNG_2024 = [
+    3,
+    2,
+    3,
+    3,
+    3,
+    3,
+    3,
+    3,
+    3,
+    3,
+    1,
+    1,
+    2,
+    2,
+    3,
+    2,
+    3,
+    3,
+    3,
+    4,
+    3,
+    3,
+    3,
+    3,
+    3,
+    1,
+    1,
+    3,
+    3,
+    4,
+    1,
+    4,
+    4,
+    4,
+    4,
+    5,
+    4,
+    3,
+    3,
+    5,
+    3,
+    4,
+    3,
+    4,
+    2,
+    2,
+    2,
+]
 PUBLISHED_ASPECTS = {"A1": 2.90, "A2": 1.50, "A3": 2.75, "A4": 3.50, "A5": 2.50, "A6": 2.67, "A7": 3.90, "A8": 2.83}
 PUBLISHED_DOMAINS = {"D1": 2.90, "D2": 2.40, "D3": 2.55, "D4": 3.48}
 
-EXPECTED_KIND = {**{n: "policy" for n in range(1, 11)}, 11: "document", 12: "document",
-                 **{n: "practice" for n in range(13, 29)}, **{n: "audit" for n in range(29, 32)},
-                 **{n: "service" for n in range(32, 48)}}
+EXPECTED_KIND = {
+    **{n: "policy" for n in range(1, 11)},
+    11: "document",
+    12: "document",
+    **{n: "practice" for n in range(13, 29)},
+    **{n: "audit" for n in range(29, 32)},
+    **{n: "service" for n in range(32, 48)},
+}
 
 
 # --- a tiny, independent normaliser -------------------------------------------------------------------
+
 
 def simple(text: str) -> str:
     """Lower case, accents stripped, punctuation -> space, single spaces."""
@@ -55,12 +108,14 @@ def rewrite(text: str, synonyms: dict[str, tuple[str, ...]]) -> str:
     pairs = {v: c for c, vs in synonyms.items() for v in vs if v != c}
     if not pairs:
         return text
-    pattern = re.compile(r"(?<![0-9a-z])(?:" + "|".join(re.escape(v) for v in sorted(pairs, key=len, reverse=True))
-                         + r")(?![0-9a-z])")
+    pattern = re.compile(
+        r"(?<![0-9a-z])(?:" + "|".join(re.escape(v) for v in sorted(pairs, key=len, reverse=True)) + r")(?![0-9a-z])"
+    )
     return pattern.sub(lambda m: pairs[m.group(0)], text)
 
 
 # --- fixtures -----------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def framework():
@@ -110,6 +165,7 @@ def rule_phrases(framework, common):
 
 # --- loading and structure ----------------------------------------------------------------------------
 
+
 def test_both_files_load(framework, common):
     assert framework.id == "permenpanrb-59-2020" == FRAMEWORK_FILE.stem
     assert framework.assessment_years == (2021, 2026)
@@ -124,18 +180,36 @@ def test_47_indicators_numbered_1_to_47(framework):
 def test_structure_matches_the_regulation(framework):
     assert [d.id for d in framework.domains] == ["D1", "D2", "D3", "D4"]
     assert [a.id for a in framework.aspects] == [f"A{n}" for n in range(1, 9)]
-    spans = {"A1": range(1, 11), "A2": range(11, 15), "A3": range(15, 19), "A4": range(19, 21),
-             "A5": range(21, 29), "A6": range(29, 32), "A7": range(32, 42), "A8": range(42, 48)}
+    spans = {
+        "A1": range(1, 11),
+        "A2": range(11, 15),
+        "A3": range(15, 19),
+        "A4": range(19, 21),
+        "A5": range(21, 29),
+        "A6": range(29, 32),
+        "A7": range(32, 42),
+        "A8": range(42, 48),
+    }
     for aspect, numbers in spans.items():
         assert [i.no for i in framework.indicators if i.aspect == aspect] == list(numbers)
     for ind in framework.indicators:
         assert ind.scale == ("process" if ind.no <= 31 else "service")
         assert ind.kind == EXPECTED_KIND[ind.no]
         assert ind.subject and ind.name.startswith("Tingkat Kematangan")
-    assert framework.scales["process"] == {1: "Rintisan", 2: "Terkelola", 3: "Terdefinisi",
-                                           4: "Terpadu dan Terukur", 5: "Optimum"}
-    assert framework.scales["service"] == {1: "Informasi", 2: "Interaksi", 3: "Transaksi", 4: "Kolaborasi",
-                                           5: "Optimum"}
+    assert framework.scales["process"] == {
+        1: "Rintisan",
+        2: "Terkelola",
+        3: "Terdefinisi",
+        4: "Terpadu dan Terukur",
+        5: "Optimum",
+    }
+    assert framework.scales["service"] == {
+        1: "Informasi",
+        2: "Interaksi",
+        3: "Transaksi",
+        4: "Kolaborasi",
+        5: "Optimum",
+    }
 
 
 def test_names_and_weights_match_the_reference_csv(framework):
@@ -157,8 +231,23 @@ def test_weights_nest_and_sum_to_100(framework):
 
 def test_evidence_types_are_known_doc_types(framework, common):
     known = set(common.doc_types)
-    assert known == {"perwali", "perbup", "pergub", "perda", "sk", "surat_edaran", "arsitektur", "peta_rencana",
-                     "laporan", "notulen", "daftar_hadir", "sop", "screenshot", "anggaran", "other"}
+    assert known == {
+        "perwali",
+        "perbup",
+        "pergub",
+        "perda",
+        "sk",
+        "surat_edaran",
+        "arsitektur",
+        "peta_rencana",
+        "laporan",
+        "notulen",
+        "daftar_hadir",
+        "sop",
+        "screenshot",
+        "anggaran",
+        "other",
+    }
     for ind in framework.indicators:
         assert ind.evidence_types, ind.no
         assert set(ind.evidence_types) <= known, (ind.no, set(ind.evidence_types) - known)
@@ -196,8 +285,14 @@ def test_every_level_cue_says_what_is_missing(framework):
 def test_level_cues_follow_the_framework(framework):
     # §5.1: complete architecture domains at level 3, review at level 4, revision at level 5.
     one = framework.indicator(1)
-    assert set(one.levels[3].all_of) == {"proses bisnis", "data dan informasi", "infrastruktur spbe", "aplikasi spbe",
-                                         "keamanan spbe", "layanan spbe"}
+    assert set(one.levels[3].all_of) == {
+        "proses bisnis",
+        "data dan informasi",
+        "infrastruktur spbe",
+        "aplikasi spbe",
+        "keamanan spbe",
+        "layanan spbe",
+    }
     assert set(framework.indicator(9).levels[3].all_of) == {"audit infrastruktur", "audit aplikasi", "audit keamanan"}
     for no in (1, 2, 4, 5, 6, 7, 8, 9, 10, 11, 12):
         assert framework.indicator(no).levels[4].needs_review, no
@@ -213,6 +308,7 @@ def test_level_cues_follow_the_framework(framework):
 
 # --- phrases are normalised and canonical -------------------------------------------------------------
 
+
 def test_synonym_table_is_normalised_and_idempotent(common):
     seen: dict[str, str] = {}
     for canonical, variants in common.synonyms.items():
@@ -225,8 +321,10 @@ def test_synonym_table_is_normalised_and_idempotent(common):
             assert seen.setdefault(variant, canonical) == canonical, f"{variant!r} listed under two canonical forms"
     assert "sistem pemerintahan berbasis elektronik" in common.synonyms["spbe"]
     assert "e government" in common.synonyms["spbe"]
-    assert rewrite(simple("Peraturan Walikota tentang Sistem Pemerintahan Berbasis Elektronik"),
-                   common.synonyms) == "peraturan wali kota tentang spbe"
+    assert (
+        rewrite(simple("Peraturan Walikota tentang Sistem Pemerintahan Berbasis Elektronik"), common.synonyms)
+        == "peraturan wali kota tentang spbe"
+    )
     assert rewrite(simple("SK Walikota"), common.synonyms) == "keputusan wali kota"
 
 
@@ -247,7 +345,10 @@ def test_phrases_are_specific(framework):
 
 
 def test_aliases_carry_the_official_variants(framework):
-    assert "Tingkat Kematangan Kebijakan Internal Audit Teknologi Informasi dan Komunikasi" in framework.indicator(9).aliases
+    assert (
+        "Tingkat Kematangan Kebijakan Internal Audit Teknologi Informasi dan Komunikasi"
+        in framework.indicator(9).aliases
+    )
     assert "Tingkat Kematangan Tim Koordinasi SPBE Instansi Pusat/Pemerintah Daerah" in framework.indicator(19).aliases
     assert "Tingkat Kematangan Layanan Kearsipan" in framework.indicator(37).aliases
     for no, sector in ((45, 1), (46, 2), (47, 3)):
@@ -256,11 +357,16 @@ def test_aliases_carry_the_official_variants(framework):
 
 # --- index arithmetic and predicates ------------------------------------------------------------------
 
+
 def indices(framework, levels: dict[int, int]):
-    aspects = {a.id: sum(i.weight * levels[i.no] for i in framework.indicators if i.aspect == a.id) / a.weight
-               for a in framework.aspects}
-    domains = {d.id: sum(aspects[a.id] * a.weight for a in framework.aspects if a.domain == d.id) / d.weight
-               for d in framework.domains}
+    aspects = {
+        a.id: sum(i.weight * levels[i.no] for i in framework.indicators if i.aspect == a.id) / a.weight
+        for a in framework.aspects
+    }
+    domains = {
+        d.id: sum(aspects[a.id] * a.weight for a in framework.aspects if a.domain == d.id) / d.weight
+        for d in framework.domains
+    }
     index = sum(domains[d.id] * d.weight for d in framework.domains) / 100
     return aspects, domains, index
 
@@ -285,15 +391,27 @@ def test_p59_worked_example_at_domain_level(framework):
     assert round(index, 2) == 3.28
 
 
-@pytest.mark.parametrize("index, predicate", [
-    (2.98, "Baik"), (4.2, "Memuaskan"), (5.0, "Memuaskan"), (4.19, "Sangat Baik"), (3.5, "Sangat Baik"),
-    (2.6, "Baik"), (2.59, "Cukup"), (1.8, "Cukup"), (1.79, "Kurang"), (1.0, "Kurang"),
-])
+@pytest.mark.parametrize(
+    "index, predicate",
+    [
+        (2.98, "Baik"),
+        (4.2, "Memuaskan"),
+        (5.0, "Memuaskan"),
+        (4.19, "Sangat Baik"),
+        (3.5, "Sangat Baik"),
+        (2.6, "Baik"),
+        (2.59, "Cukup"),
+        (1.8, "Cukup"),
+        (1.79, "Kurang"),
+        (1.0, "Kurang"),
+    ],
+)
 def test_predicates(framework, index, predicate):
     assert framework.predicate(index) == predicate
 
 
 # --- malformed rules and framework selection ----------------------------------------------------------
+
 
 def _write(tmp_path: Path, data, name: str) -> Path:
     path = tmp_path / name
@@ -391,19 +509,23 @@ def test_framework_for_year():
 
 # --- phrases against real-looking text (normalised with the project normaliser and matcher) ------------
 
-@pytest.mark.parametrize("no, text, expected", [
-    (1, "Peraturan Walikota Nomor 8 Tahun 2024 tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik", True),
-    (5, "SOP Pengelolaan Data Center Diskominfo", True),
-    (9, "Kebijakan Audit Teknologi Informasi dan Komunikasi", True),
-    (12, "Road Map SPBE Kota 2024-2028", True),
-    (42, "Aplikasi SP4N-LAPOR! pengaduan masyarakat", True),
-    (42, "Layanan Pengadaan Secara Elektronik (LPSE) pengadaan barang", False),
-    (39, "Laporan Hasil Audit oleh Aparat Pengawasan Intern Pemerintah", False),
-    (36, "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", False),
-    (38, "Badan Pengelolaan Keuangan dan Aset Daerah", False),
-    (46, "Urusan pendidikan, kesehatan, pekerjaan umum", False),
-    (24, "Daftar aset tetap barang milik daerah", False),
-])
+
+@pytest.mark.parametrize(
+    "no, text, expected",
+    [
+        (1, "Peraturan Walikota Nomor 8 Tahun 2024 tentang Arsitektur Sistem Pemerintahan Berbasis Elektronik", True),
+        (5, "SOP Pengelolaan Data Center Diskominfo", True),
+        (9, "Kebijakan Audit Teknologi Informasi dan Komunikasi", True),
+        (12, "Road Map SPBE Kota 2024-2028", True),
+        (42, "Aplikasi SP4N-LAPOR! pengaduan masyarakat", True),
+        (42, "Layanan Pengadaan Secara Elektronik (LPSE) pengadaan barang", False),
+        (39, "Laporan Hasil Audit oleh Aparat Pengawasan Intern Pemerintah", False),
+        (36, "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", False),
+        (38, "Badan Pengelolaan Keuangan dan Aset Daerah", False),
+        (46, "Urusan pendidikan, kesehatan, pekerjaan umum", False),
+        (24, "Daftar aset tetap barang milik daerah", False),
+    ],
+)
 def test_phrases_link_the_subject_and_not_near_misses(framework, common, no, text, expected):
     from pipeline.judge.matching import contains
     from pipeline.judge.normalize import Normalizer
@@ -413,12 +535,15 @@ def test_phrases_link_the_subject_and_not_near_misses(framework, common, no, tex
     assert found is expected, (no, normalised)
 
 
-@pytest.mark.parametrize("title, vetoed", [
-    ("Peraturan Wali Kota Nomor 15 Tahun 2023 tentang Sistem Pemerintahan Berbasis Elektronik", True),
-    ("Peraturan Bupati Nomor 81 Tahun 2021 tentang Penyelenggaraan SPBE", True),
-    ("Peraturan Wali Kota Nomor 8 Tahun 2024 tentang Arsitektur SPBE", False),
-    ("Peraturan Wali Kota Nomor 9 Tahun 2024 tentang Peta Rencana SPBE", False),
-])
+@pytest.mark.parametrize(
+    "title, vetoed",
+    [
+        ("Peraturan Wali Kota Nomor 15 Tahun 2023 tentang Sistem Pemerintahan Berbasis Elektronik", True),
+        ("Peraturan Bupati Nomor 81 Tahun 2021 tentang Penyelenggaraan SPBE", True),
+        ("Peraturan Wali Kota Nomor 8 Tahun 2024 tentang Arsitektur SPBE", False),
+        ("Peraturan Wali Kota Nomor 9 Tahun 2024 tentang Peta Rencana SPBE", False),
+    ],
+)
 def test_umbrella_regulation_is_not_the_architecture_or_roadmap_document(framework, common, title, vetoed):
     from pipeline.judge.matching import contains
     from pipeline.judge.normalize import Normalizer

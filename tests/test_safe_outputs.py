@@ -16,14 +16,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from pipeline.judge.decide import DocInput, judge
-from pipeline.model import FileRecord, Problem, Status
+from pipeline.model import FileRecord, FileRow, Problem, Status
 from pipeline.outputs.report import write_report
 from pipeline.review.app import create_app
 from pipeline.store.connection import session
 from pipeline.store.files import save_files
 from pipeline.store.judgement import save_judgement
 from pipeline.store.runs import finish_run, start_run
-from pipeline.model import FileRow
 from tests.test_judge import SIX_DOMAINS, regulation
 from tests.test_review import csrf_token
 
@@ -59,8 +58,9 @@ def built(tmp_path_factory, framework, common):
     db = folder / "spbe.duckdb"
     docs = _docs()
     with session(db) as con:
-        run_id = start_run(con, root=str(folder / "eviden"), region="Kota Sukamaju", year=2025, claims=None,
-                           version="test")
+        run_id = start_run(
+            con, root=str(folder / "eviden"), region="Kota Sukamaju", year=2025, claims=None, version="test"
+        )
         save_files(con, [_file_row(d, run_id) for d in docs], run_id)
         save_judgement(con, run_id, judge(docs, framework, common, region="Kota Sukamaju", year=2025))
         finish_run(con, run_id, status="completed", counts={"files_seen": len(docs)})
@@ -139,9 +139,19 @@ def test_the_file_link_of_a_hostile_name_stays_a_link_on_this_site(review):
 
 
 def test_a_hostile_note_and_reviewer_name_are_shown_as_text(review, built):
-    response = review.post("/keputusan", data={
-        "path": POLICY, "code": "draft", "sha256": POLICY, "decision": "dismissed",
-        "note": f"{SCRIPT} {JS_URL}", "who": IMG, "csrf_token": csrf_token(review)}, follow_redirects=False)
+    response = review.post(
+        "/keputusan",
+        data={
+            "path": POLICY,
+            "code": "draft",
+            "sha256": POLICY,
+            "decision": "dismissed",
+            "note": f"{SCRIPT} {JS_URL}",
+            "who": IMG,
+            "csrf_token": csrf_token(review),
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303
     page = review.get("/", params={"tampilkan_ditolak": "1"}).text
     markup = assert_inert(page)
@@ -151,9 +161,18 @@ def test_a_hostile_note_and_reviewer_name_are_shown_as_text(review, built):
 
 
 def test_a_refused_hostile_decision_is_echoed_back_as_text(review):
-    response = review.post("/keputusan", data={
-        "path": POLICY, "code": "draft", "sha256": POLICY, "decision": "dismissed", "note": "",
-        "who": IMG, "csrf_token": csrf_token(review)})
+    response = review.post(
+        "/keputusan",
+        data={
+            "path": POLICY,
+            "code": "draft",
+            "sha256": POLICY,
+            "decision": "dismissed",
+            "note": "",
+            "who": IMG,
+            "csrf_token": csrf_token(review),
+        },
+    )
     assert response.status_code == 400  # dismissal without a note: the form comes back filled
     markup = assert_inert(response.text)
     assert ("value", IMG) in markup.attrs and ("value", POLICY) in markup.attrs
@@ -162,8 +181,7 @@ def test_a_refused_hostile_decision_is_echoed_back_as_text(review):
 def _strings(xlsx) -> list:
     from openpyxl import load_workbook
 
-    return [cell for ws in load_workbook(xlsx) for row in ws.iter_rows() for cell in row
-            if isinstance(cell.value, str)]
+    return [cell for ws in load_workbook(xlsx) for row in ws.iter_rows() for cell in row if isinstance(cell.value, str)]
 
 
 @pytest.mark.parametrize("start", sorted(FORMULA_STARTS))

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from spbe import cli
 from pipeline.judge.accuracy import FLAG_NAMES, evaluate
 from pipeline.judge.claims import read_claims
+from spbe import cli
 
 pytestmark = pytest.mark.slow
 
@@ -23,8 +23,19 @@ CLAIMS = ROOT / "sample_docs.claims.csv"
 def export(tmp_path_factory, prefect_backend):
     base = tmp_path_factory.mktemp("sample")
     db, out = base / "sample.duckdb", base / "sample.json"
-    args = ["run", str(ROOT / "sample_docs"), "--db", str(db), "--region", LABELS["region"],
-            "--year", str(LABELS["assessment_year"]), "--claims", str(CLAIMS), "--quiet"]
+    args = [
+        "run",
+        str(ROOT / "sample_docs"),
+        "--db",
+        str(db),
+        "--region",
+        LABELS["region"],
+        "--year",
+        str(LABELS["assessment_year"]),
+        "--claims",
+        str(CLAIMS),
+        "--quiet",
+    ]
     assert cli.main(args) == 0
     assert cli.main(["export", "--db", str(db), "--json", str(out)]) == 0
     return json.loads(out.read_text(encoding="utf-8"))
@@ -61,6 +72,7 @@ def test_file_outcome_matches_its_label(exported, path):
 
 # The accuracy harness (bench/accuracy.py prints the same figures): the targets of the judgement issue.
 
+
 def test_document_to_indicator_mapping_precision_and_recall(report):
     assert report.mapping.precision >= 0.90, report.mapping_errors
     assert report.mapping.recall >= 0.90, report.mapping_errors
@@ -93,8 +105,11 @@ def test_every_indicator_has_a_status_reason_and_next_step(export):
 
 def test_cited_files_missing_from_the_folder_are_flagged(export):
     flagged = {i["no"] for i in export["indicators"] if "cited_file_missing" in i["flags"]}
-    cited = {n for n, c in read_claims(CLAIMS).items()
-             if any(e not in {p.rsplit("/", 1)[-1] for p in LABELS["files"]} for e in c.evidence)}
+    cited = {
+        n
+        for n, c in read_claims(CLAIMS).items()
+        if any(e not in {p.rsplit("/", 1)[-1] for p in LABELS["files"]} for e in c.evidence)
+    }
     assert flagged == cited and flagged
 
 

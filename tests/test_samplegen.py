@@ -21,12 +21,35 @@ from samplegen.render import EXIF_ORIENTATION, degrade, line_boxes, page_size, p
 
 REPO = Path(__file__).resolve().parents[1]
 DOC_TYPES = {
-    "perwali", "perbup", "pergub", "perda", "sk", "surat_edaran", "arsitektur", "peta_rencana", "laporan", "notulen",
-    "daftar_hadir", "sop", "screenshot", "anggaran", "other",
+    "perwali",
+    "perbup",
+    "pergub",
+    "perda",
+    "sk",
+    "surat_edaran",
+    "arsitektur",
+    "peta_rencana",
+    "laporan",
+    "notulen",
+    "daftar_hadir",
+    "sop",
+    "screenshot",
+    "anggaran",
+    "other",
 }
 FLAGS = {
-    "draft", "other_region", "stale", "superseded", "unreadable", "duplicate", "irrelevant", "corrupt", "encrypted",
-    "empty", "wrong_extension", "unsupported",
+    "draft",
+    "other_region",
+    "stale",
+    "superseded",
+    "unreadable",
+    "duplicate",
+    "irrelevant",
+    "corrupt",
+    "encrypted",
+    "empty",
+    "wrong_extension",
+    "unsupported",
 }
 ERRORS = {"corrupt", "encrypted", "empty", "wrong_extension", "unsupported"}
 # flags that make a file worthless as evidence for the folder-level assessment
@@ -129,7 +152,9 @@ def test_key_phrases_in_text_layer_documents(generated):
             text = "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
         elif lab["format"] == "docx":
             d = docx.Document(str(p))
-            text = "\n".join(x.text for x in d.paragraphs) + "\n".join(c.text for t in d.tables for r in t.rows for c in r.cells)
+            text = "\n".join(x.text for x in d.paragraphs) + "\n".join(
+                c.text for t in d.tables for r in t.rows for c in r.cells
+            )
         else:
             continue
         flat = " ".join(text.split())
@@ -151,7 +176,9 @@ def test_bad_files_are_bad_in_the_intended_way(generated):
         assert data and not zipfile.is_zipfile(p) and b"%%EOF" not in data
     assert all(p.read_bytes()[4:8] == b"ftyp" for p in by_error["unsupported"])
     dup = [lab for lab in labels["files"].values() if "duplicate_of" in lab and lab["format"] == "pdf"]
-    assert dup and all(_sha(out / lab["duplicate_of"]) == _sha(out / p) for p, lab in labels["files"].items() if lab in dup)
+    assert dup and all(
+        _sha(out / lab["duplicate_of"]) == _sha(out / p) for p, lab in labels["files"].items() if lab in dup
+    )
 
 
 def test_claims_csv(generated):

@@ -32,9 +32,25 @@ def test_schedule_serves_a_cron_deployment_that_runs_the_check(tmp_path, prefect
     text_pdf(folder / "Diskominfo" / "Perwali_12_2023.pdf")
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_LOGGING_LEVEL": "WARNING"}
     served = subprocess.Popen(
-        [sys.executable, "-m", "spbe.cli", "schedule", str(folder), "--cron", "0 2 * * *", "--db", str(db),
-         "--region", "Kota Sukamaju", "--year", "2025"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "spbe.cli",
+            "schedule",
+            str(folder),
+            "--cron",
+            "0 2 * * *",
+            "--db",
+            str(db),
+            "--region",
+            "Kota Sukamaju",
+            "--year",
+            "2025",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     name = "spbe-ingest/malam-eviden"
     try:

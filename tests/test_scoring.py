@@ -4,11 +4,58 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.rules import framework_for_year
 from pipeline.judge.scoring import spbe_index
+from pipeline.rules import framework_for_year
 
-BANDAR_LAMPUNG_2024 = [3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 1, 1, 2, 2, 3, 2, 3, 3, 3, 4, 3, 3, 3, 3, 3, 1, 1, 3, 3, 4, 1,
-                       4, 4, 4, 4, 5, 4, 3, 3, 5, 3, 4, 3, 4, 2, 2, 2]
+BANDAR_LAMPUNG_2024 = [
+    3,
+    2,
+    3,
+    3,
+    3,
+    3,
+    3,
+    3,
+    3,
+    3,
+    1,
+    1,
+    2,
+    2,
+    3,
+    2,
+    3,
+    3,
+    3,
+    4,
+    3,
+    3,
+    3,
+    3,
+    3,
+    1,
+    1,
+    3,
+    3,
+    4,
+    1,
+    4,
+    4,
+    4,
+    4,
+    5,
+    4,
+    3,
+    3,
+    5,
+    3,
+    4,
+    3,
+    4,
+    2,
+    2,
+    2,
+]
 PUBLISHED_ASPECTS = {"A1": 2.90, "A2": 1.50, "A3": 2.75, "A4": 3.50, "A5": 2.50, "A6": 2.67, "A7": 3.90, "A8": 2.83}
 PUBLISHED_DOMAINS = {"D1": 2.90, "D2": 2.40, "D3": 2.55, "D4": 3.48}
 

@@ -35,10 +35,14 @@ def test_migrating_twice_changes_nothing(tmp_path):
 
 
 def _document() -> Document:
-    return Document(format="pdf", status=Status.OK, pages=(
-        Page(1, Method.TEXT_LAYER, "PERATURAN WALI KOTA"),
-        Page(2, Method.OCR, "Ditetapkan di", confidence=88.5, rotation=90),
-    ))
+    return Document(
+        format="pdf",
+        status=Status.OK,
+        pages=(
+            Page(1, Method.TEXT_LAYER, "PERATURAN WALI KOTA"),
+            Page(2, Method.OCR, "Ditetapkan di", confidence=88.5, rotation=90),
+        ),
+    )
 
 
 def test_database_from_every_earlier_version_keeps_its_data(tmp_path):
@@ -49,13 +53,18 @@ def test_database_from_every_earlier_version_keeps_its_data(tmp_path):
         # written as that version wrote it: only the columns of the first schema, named
         run_id = con.execute("""INSERT INTO runs (started_at, status, root, region, extractor_version)
                                 VALUES (now(), 'completed', '/x', 'Kota A', 'v') RETURNING run_id""").fetchone()[0]
-        con.execute("""INSERT INTO extractions (sha256, name_class, extractor_version, format, status, problems,
+        con.execute(
+            """INSERT INTO extractions (sha256, name_class, extractor_version, format, status, problems,
                                                 pages, ocr_pages, seconds, run_id, extracted_at)
-                       VALUES ('abc', 'pdf', 'v', 'pdf', 'ok', '[]', 2, 1, 0.1, ?, now())""", [run_id])
+                       VALUES ('abc', 'pdf', 'v', 'pdf', 'ok', '[]', 2, 1, 0.1, ?, now())""",
+            [run_id],
+        )
         for page in _document().pages:
-            con.execute("""INSERT INTO pages (sha256, name_class, extractor_version, page_no, method, chars, rotation,
+            con.execute(
+                """INSERT INTO pages (sha256, name_class, extractor_version, page_no, method, chars, rotation,
                                               text) VALUES ('abc', 'pdf', 'v', ?, ?, ?, ?, ?)""",
-                        [page.number, page.method.value, page.chars, page.rotation, page.text])
+                [page.number, page.method.value, page.chars, page.rotation, page.text],
+            )
         con.close()
 
         with session(path) as con:  # a writer's session migrates
@@ -67,8 +76,12 @@ def test_database_from_every_earlier_version_keeps_its_data(tmp_path):
 def test_extraction_round_trips_pages_and_problems(tmp_path):
     with session(tmp_path / "db.duckdb") as con:
         run_id = start_run(con, root="/x", region=None, year=None, claims=None, version="v")
-        doc = Document(format="pdf", status=Status.FAILED, pages=_document().pages,
-                       problems=(Problem("corrupt", "Berkas PDF rusak", "EOF missing"),))
+        doc = Document(
+            format="pdf",
+            status=Status.FAILED,
+            pages=_document().pages,
+            problems=(Problem("corrupt", "Berkas PDF rusak", "EOF missing"),),
+        )
         save_extractions(con, [(ContentKey("abc", "pdf"), doc)], "v", run_id)
         save_extractions(con, [(ContentKey("abc", "pdf"), doc)], "v", run_id)  # idempotent: replaces, never duplicates
         known = known_contents(con, "v")

@@ -7,13 +7,30 @@ from types import SimpleNamespace
 from pipeline.judge.gaps import Gap
 from pipeline.outputs.summary import TOP_GAPS, format_summary
 
-COUNTS = {"files_seen": 3, "files_new": 3, "files_changed": 0, "files_unchanged": 0, "files_removed": 0,
-          "files_extracted": 3, "ocr_pages": 1, "files_failed": 1, "files_unsupported": 0}
+COUNTS = {
+    "files_seen": 3,
+    "files_new": 3,
+    "files_changed": 0,
+    "files_unchanged": 0,
+    "files_removed": 0,
+    "files_extracted": 3,
+    "ocr_pages": 1,
+    "files_failed": 1,
+    "files_unsupported": 0,
+}
 
 
 def summary(**extra):
-    base = dict(run_id=7, seconds=1.5, counts=COUNTS, by_status={"ok": 2}, db="x.duckdb",
-                failures=[("A/rusak.pdf", "corrupt", "Berkas PDF rusak.")], judgement=None, gaps=[])
+    base = dict(
+        run_id=7,
+        seconds=1.5,
+        counts=COUNTS,
+        by_status={"ok": 2},
+        db="x.duckdb",
+        failures=[("A/rusak.pdf", "corrupt", "Berkas PDF rusak.")],
+        judgement=None,
+        gaps=[],
+    )
     return SimpleNamespace(**{**base, **extra})
 
 

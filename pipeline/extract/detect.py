@@ -191,7 +191,12 @@ def label(fmt: str) -> str:
     return LABELS.get(fmt, fmt.upper())
 
 
-_SHORT_NAMES = {"text": "txt", "encrypted_ooxml": "Office terenkripsi", "ooxml": "Office Open XML", "ole2": "Office lama"}
+_SHORT_NAMES = {
+    "text": "txt",
+    "encrypted_ooxml": "Office terenkripsi",
+    "ooxml": "Office Open XML",
+    "ole2": "Office lama",
+}
 
 
 def short_name(fmt: str) -> str:

@@ -53,11 +53,11 @@ from pipeline.extract.formats.image import extract_image
 from pipeline.extract.formats.pdf import extract_pdf
 from pipeline.extract.formats.text import extract_text
 from pipeline.extract.formats.xlsx import extract_xlsx
-from pipeline.model import Document, Problem, Status
 from pipeline.extract.ocr import tesseract_version
+from pipeline.model import Document, Problem, Status
 from pipeline.settings import DEFAULT_SETTINGS, EXTRACTION_CODE_VERSION, ExtractSettings
 
-__all__ = ["EXTRACTORS", "EXTRACTOR_VERSION", "extract", "extractor_version"]
+__all__ = ["EXTRACTORS", "EXTRACTOR_VERSION", "extract", "extractor_version"]  # noqa: F822 (EXTRACTOR_VERSION: lazy, __getattr__)
 
 Extractor = Callable[[Path, ExtractSettings, Budget], Extracted]
 
@@ -73,6 +73,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "xlsx": extract_xlsx,
     "text": extract_text,
 }
+
 
 def extractor_version(settings: ExtractSettings = DEFAULT_SETTINGS) -> str:
     """E.g. "1/tess-5.3.0/3f2a9c1b": code version, Tesseract version, settings hash."""

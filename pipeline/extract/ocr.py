@@ -189,10 +189,13 @@ def estimate_skew(gray: Image.Image) -> float:
     if base <= 0:
         return 0.0
     steps = round(DESKEW_MAX_DEG / DESKEW_COARSE_STEP)
-    _, coarse = max((_profile_sharpness(small, a * DESKEW_COARSE_STEP), a * DESKEW_COARSE_STEP) for a in range(-steps, steps + 1))
+    _, coarse = max(
+        (_profile_sharpness(small, a * DESKEW_COARSE_STEP), a * DESKEW_COARSE_STEP) for a in range(-steps, steps + 1)
+    )
     span = round(DESKEW_COARSE_STEP / DESKEW_FINE_STEP)
     score, fine = max(
-        (_profile_sharpness(small, coarse + d * DESKEW_FINE_STEP), coarse + d * DESKEW_FINE_STEP) for d in range(-span, span + 1)
+        (_profile_sharpness(small, coarse + d * DESKEW_FINE_STEP), coarse + d * DESKEW_FINE_STEP)
+        for d in range(-span, span + 1)
     )
     return round(fine, 2) if score >= base * DESKEW_MIN_GAIN else 0.0
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -70,16 +70,25 @@ def describe(root: Path, path: Path) -> FileRecord:
     """Fingerprint one file; problems reading it become part of the record."""
     relative = relative_name(root, path)
     shown = printable(relative)
-    common: dict[str, Any] = dict(path=shown, opd=_opd_of(shown), extension=_extension_of(path.name),
-                                  fs_path=relative if shown != relative else "")
+    common: dict[str, Any] = dict(
+        path=shown,
+        opd=_opd_of(shown),
+        extension=_extension_of(path.name),
+        fs_path=relative if shown != relative else "",
+    )
     if path.is_symlink():
         return FileRecord(
-            **common, size=0, mtime=0.0, sha256="",
-            problems=(Problem(
-                "unsupported",
-                "Berkas berupa tautan simbolik (symlink) dan tidak diikuti. Salin berkas aslinya ke folder eviden.",
-                f"symlink -> {printable(os.readlink(path))}",
-            ),),
+            **common,
+            size=0,
+            mtime=0.0,
+            sha256="",
+            problems=(
+                Problem(
+                    "unsupported",
+                    "Berkas berupa tautan simbolik (symlink) dan tidak diikuti. Salin berkas aslinya ke folder eviden.",
+                    f"symlink -> {printable(os.readlink(path))}",
+                ),
+            ),
         )
     try:
         stat = path.stat()
@@ -88,12 +97,17 @@ def describe(root: Path, path: Path) -> FileRecord:
         return FileRecord(**common, size=stat.st_size, mtime=stat.st_mtime, sha256=sha256_of(path))
     except OSError as exc:
         return FileRecord(
-            **common, size=0, mtime=0.0, sha256="",
-            problems=(Problem(
-                "io_error",
-                "Berkas tidak dapat dibaca dari folder (hilang, terkunci, atau bukan berkas biasa). Periksa lalu unggah ulang.",
-                f"{type(exc).__name__}: {exc}",
-            ),),
+            **common,
+            size=0,
+            mtime=0.0,
+            sha256="",
+            problems=(
+                Problem(
+                    "io_error",
+                    "Berkas tidak dapat dibaca dari folder (hilang, terkunci, atau bukan berkas biasa). Periksa lalu unggah ulang.",
+                    f"{type(exc).__name__}: {exc}",
+                ),
+            ),
         )
 
 
@@ -110,8 +124,12 @@ def _unique(records: list[FileRecord]) -> list[FileRecord]:
     """A name shown with \\xNN escapes may equal a real name in the same folder ("a\\xe9.pdf"): the
     escaped one gets a stable suffix from its raw bytes, so each file keeps a row of its own."""
     taken = Counter(r.path for r in records)
-    return [replace(r, path=f"{r.path}~{hashlib.sha1(os.fsencode(r.fs_path)).hexdigest()[:8]}")
-            if r.fs_path and taken[r.path] > 1 else r for r in records]
+    return [
+        replace(r, path=f"{r.path}~{hashlib.sha1(os.fsencode(r.fs_path)).hexdigest()[:8]}")
+        if r.fs_path and taken[r.path] > 1
+        else r
+        for r in records
+    ]
 
 
 def discover(root: Path, *, exclude: frozenset[Path] = frozenset()) -> list[FileRecord]:

@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.extract.detect import claimed_format, expected_formats, short_name
-from pipeline.model import FileRecord, Problem, Status
 from pipeline.extract.errors import wrong_extension
-from pipeline.model import ContentKey, FileRow, StoredContent
+from pipeline.model import ContentKey, FileRecord, FileRow, Problem, Status, StoredContent
 
 # Problem codes that belong to the file name, not to the content.
 NAME_PROBLEMS = frozenset({"wrong_extension"})
@@ -69,9 +68,17 @@ def file_outcome(record: FileRecord, content: StoredContent | None) -> tuple[str
         status = RECORD_STATUS.get(record.problems[0].code, Status.FAILED)
         return "unknown", status, record.problems
     if content is None:  # extraction was lost (should not happen; never hide it)
-        return "unknown", Status.FAILED, (Problem(
-            "corrupt", "Berkas belum berhasil diproses pada run ini. Jalankan ulang pemeriksaan.", "no extraction stored"
-        ),)
+        return (
+            "unknown",
+            Status.FAILED,
+            (
+                Problem(
+                    "corrupt",
+                    "Berkas belum berhasil diproses pada run ini. Jalankan ulang pemeriksaan.",
+                    "no extraction stored",
+                ),
+            ),
+        )
     status, problems = content.status, content.problems
     if content.format != "unknown" and content.format not in expected_formats(record.extension):
         problems = (*problems, wrong_extension(record.extension, short_name(content.format)))
@@ -80,8 +87,9 @@ def file_outcome(record: FileRecord, content: StoredContent | None) -> tuple[str
     return content.format, status, problems
 
 
-def file_rows(plan: Plan, contents: dict[ContentKey, StoredContent], previous: dict[str, tuple], *,
-              version: str, run_id: int) -> list[FileRow]:
+def file_rows(
+    plan: Plan, contents: dict[ContentKey, StoredContent], previous: dict[str, tuple], *, version: str, run_id: int
+) -> list[FileRow]:
     rows = []
     for record in plan.records:
         key = content_key(record)

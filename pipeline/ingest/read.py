@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.judge.analysis import analyze_json, analyzer_for
-from pipeline.ingest.discover import printable
-from pipeline.extract.extractor import extract
 from pipeline.extract import errors
+from pipeline.extract.extractor import extract
+from pipeline.ingest.discover import printable
+from pipeline.judge.analysis import analyze_json, analyzer_for
 from pipeline.model import Document, Status
 from pipeline.privacy.personal_data import PersonalData, protect
 from pipeline.privacy.personal_data import to_json as personal_json
@@ -34,8 +34,13 @@ def read_files(paths: list[Path], settings: ExtractSettings, year: int) -> list[
     results = []
     for path in paths:
         document, found = protect(extract(path, settings), analyzer.common)
-        results.append(ReadFile(document, analyze_json([p.text for p in document.pages], printable(path.name), analyzer),
-                                personal_json(found)))
+        results.append(
+            ReadFile(
+                document,
+                analyze_json([p.text for p in document.pages], printable(path.name), analyzer),
+                personal_json(found),
+            )
+        )
     return results
 
 

@@ -9,11 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pipeline.rules import Framework
 from pipeline.judge.scoring import spbe_index
+from pipeline.rules import Framework
 
-FLAG_NAMES = ("draft", "other_region", "stale", "superseded", "unreadable", "duplicate", "irrelevant",
-              "corrupt", "encrypted", "empty", "wrong_extension", "unsupported")
+FLAG_NAMES = (
+    "draft",
+    "other_region",
+    "stale",
+    "superseded",
+    "unreadable",
+    "duplicate",
+    "irrelevant",
+    "corrupt",
+    "encrypted",
+    "empty",
+    "wrong_extension",
+    "unsupported",
+)
 
 
 @dataclass(frozen=True)
@@ -59,14 +71,18 @@ class Report:
         return None if self.evidence_index is None else abs(self.evidence_index - self.true_index)
 
     def lines(self) -> list[str]:
-        out = [f"mapping  precision {self.mapping.precision:.3f}  recall {self.mapping.recall:.3f}  "
-               f"(tp {self.mapping.tp}, fp {self.mapping.fp}, fn {self.mapping.fn})"]
+        out = [
+            f"mapping  precision {self.mapping.precision:.3f}  recall {self.mapping.recall:.3f}  "
+            f"(tp {self.mapping.tp}, fp {self.mapping.fp}, fn {self.mapping.fn})"
+        ]
         for name, prf in self.flags.items():
             if prf.tp + prf.fp + prf.fn:
                 out.append(f"flag {name:<16} precision {prf.precision:.3f}  recall {prf.recall:.3f}  F1 {prf.f1:.3f}")
         out.append(f"levels   exact {self.level_exact:.3f}  within one {self.level_within_one:.3f}")
-        out.append(f"index    evidence {self.evidence_index}  truth {self.true_index:.2f}  error "
-                   f"{self.index_error if self.index_error is None else round(self.index_error, 3)}")
+        out.append(
+            f"index    evidence {self.evidence_index}  truth {self.true_index:.2f}  error "
+            f"{self.index_error if self.index_error is None else round(self.index_error, 3)}"
+        )
         out.append(f"claimed  {self.claimed_index}  truth {self.true_claimed_index}")
         return out
 
@@ -90,15 +106,25 @@ def evaluate(export: dict, labels: dict, framework: Framework, claims: dict[int,
     within = sum(1 for n, lv in truth.items() if abs(got.get(n, 0) - lv) <= 1) / len(truth)
     index = export.get("index") or {}
     true_claimed = round(spbe_index(claims, framework).value, 2) if claims else None
-    report = Report(mapping, flags, exact, within, index.get("evidence"), round(spbe_index(truth, framework).value, 2),
-                    index.get("claimed"), true_claimed)
-    report.mapping_errors = [f"extra {p} -> {n}" for p, n in sorted(predicted_links - expected_links)] + \
-                            [f"missed {p} -> {n}" for p, n in sorted(expected_links - predicted_links)]
-    for name, prf in flags.items():
+    report = Report(
+        mapping,
+        flags,
+        exact,
+        within,
+        index.get("evidence"),
+        round(spbe_index(truth, framework).value, 2),
+        index.get("claimed"),
+        true_claimed,
+    )
+    report.mapping_errors = [f"extra {p} -> {n}" for p, n in sorted(predicted_links - expected_links)] + [
+        f"missed {p} -> {n}" for p, n in sorted(expected_links - predicted_links)
+    ]
+    for name in flags:
         predicted = {p for p, d in docs.items() if name in d.get("flags", [])}
         expected = {p for p, f in files.items() if name in (f.get("flags") or [])}
         report.flag_errors += [f"{name}: extra {p}" for p in sorted(predicted - expected)]
         report.flag_errors += [f"{name}: missed {p}" for p in sorted(expected - predicted)]
-    report.level_errors = [f"indicator {n}: got {got.get(n, 0)}, expected {lv}" for n, lv in sorted(truth.items())
-                           if got.get(n, 0) != lv]
+    report.level_errors = [
+        f"indicator {n}: got {got.get(n, 0)}, expected {lv}" for n, lv in sorted(truth.items()) if got.get(n, 0) != lv
+    ]
     return report

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import PurePosixPath
-from typing import Any, Sequence
+from typing import Any
 
 from pipeline.judge.facts import Facts, facts_vocabulary, read_facts
 from pipeline.judge.flags import near_duplicate_signature, real_words
@@ -77,9 +78,11 @@ def _reviews(doc: Prepared, framework: Framework, common: Common) -> tuple[int, 
         return ()
     of_policies = any(contains(p, doc.title, threshold) for p in common.policy_review_phrases)
     full = doc.full if of_policies else ""
-    return tuple(i.no for i in framework.indicators
-                 if any(contains(p, full if i.kind == "policy" and of_policies else doc.title, threshold)
-                        for p in i.phrases))
+    return tuple(
+        i.no
+        for i in framework.indicators
+        if any(contains(p, full if i.kind == "policy" and of_policies else doc.title, threshold) for p in i.phrases)
+    )
 
 
 def _plans(doc: Prepared, facts: Facts, framework: Framework, common: Common) -> tuple[int, ...]:
@@ -95,13 +98,23 @@ def analyze(pages: Sequence[str], file_name: str, analyzer: Analyzer) -> Analysi
     facts = read_facts(pages, file_name=file_name, vocabulary=facts_vocabulary(common))
     prepared = prepare(pages, facts.title, analyzer.normalize)
     matches = tuple(match(prepared, facts.doc_type, framework, common))
-    traces = tuple(level_trace(framework.indicator(m.indicator), prepared, facts.doc_type, facts.signed, framework,
-                               common) for m in matches)
+    traces = tuple(
+        level_trace(framework.indicator(m.indicator), prepared, facts.doc_type, facts.signed, framework, common)
+        for m in matches
+    )
     full = prepared.full
     words = real_words(full)
     signature, hashes = near_duplicate_signature(full, common, words)
-    return Analysis(facts, matches, traces, words, signature, hashes,
-                    _reviews(prepared, framework, common), _plans(prepared, facts, framework, common))
+    return Analysis(
+        facts,
+        matches,
+        traces,
+        words,
+        signature,
+        hashes,
+        _reviews(prepared, framework, common),
+        _plans(prepared, facts, framework, common),
+    )
 
 
 def analyze_json(pages: Sequence[str], file_name: str, analyzer: Analyzer) -> str:
@@ -117,6 +130,7 @@ def file_name_of(path: str) -> str:
 
 # ---------------------------------------------------------------------------
 # storage form (JSON): stable field names, dates as ISO text
+
 
 def to_json(analysis: Analysis) -> str:
     data = asdict(analysis)
@@ -134,8 +148,23 @@ def from_json(text: str) -> Analysis:
     f = data["facts"]
     f["enacted"] = date.fromisoformat(f["enacted"]) if f.get("enacted") else None
     facts = Facts(**_tuples(f, "regions_named", "draft_markers", "period_years", "revokes", "amends"))
-    traces = tuple(LevelTrace(t["indicator"], t["base"], t["base_reason"], t["cap"],
-                              tuple(LevelStep(**_tuples(s, "missing")) for s in t["steps"]))
-                   for t in data["traces"])
-    return Analysis(facts, tuple(Match(**m) for m in data["matches"]), traces, data["words"], data["signature"],
-                    tuple(data["sketch"]), tuple(data["reviews"]), tuple(data["plans"]))
+    traces = tuple(
+        LevelTrace(
+            t["indicator"],
+            t["base"],
+            t["base_reason"],
+            t["cap"],
+            tuple(LevelStep(**_tuples(s, "missing")) for s in t["steps"]),
+        )
+        for t in data["traces"]
+    )
+    return Analysis(
+        facts,
+        tuple(Match(**m) for m in data["matches"]),
+        traces,
+        data["words"],
+        data["signature"],
+        tuple(data["sketch"]),
+        tuple(data["reviews"]),
+        tuple(data["plans"]),
+    )

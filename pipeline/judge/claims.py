@@ -39,7 +39,9 @@ def _rows_from_xlsx(path: Path) -> list[dict[str, str]]:
     if not rows:
         return []
     header = [str(h or "").strip() for h in rows[0]]
-    return [{header[i]: ("" if v is None else str(v)) for i, v in enumerate(row) if i < len(header)} for row in rows[1:]]
+    return [
+        {header[i]: ("" if v is None else str(v)) for i, v in enumerate(row) if i < len(header)} for row in rows[1:]
+    ]
 
 
 def read_claims(path: Path) -> dict[int, Claim]:
@@ -51,7 +53,9 @@ def read_claims(path: Path) -> dict[int, Claim]:
             continue
         missing = [c for c in REQUIRED if c not in row]
         if missing:
-            raise ClaimsError(f"Kolom {', '.join(missing)} tidak ada di {path.name} (harus: indikator,level,penjelasan,eviden)")
+            raise ClaimsError(
+                f"Kolom {', '.join(missing)} tidak ada di {path.name} (harus: indikator,level,penjelasan,eviden)"
+            )
         try:
             indicator, level = int(float(row["indikator"])), int(float(row["level"]))
         except ValueError as exc:

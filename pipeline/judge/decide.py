@@ -15,16 +15,25 @@ from pathlib import PurePosixPath
 from pipeline.judge.analysis import Analysis, Analyzer, analysis_version, analyze, file_name_of
 from pipeline.judge.claims import Claim
 from pipeline.judge.facts import Facts
-from pipeline.judge.flags import (draft, duplicate, irrelevant, near_duplicate_groups, other_region, stale,
-                            superseded, superseded_by, unreadable)
+from pipeline.judge.flags import (
+    draft,
+    duplicate,
+    irrelevant,
+    near_duplicate_groups,
+    other_region,
+    stale,
+    superseded,
+    superseded_by,
+    unreadable,
+)
 from pipeline.judge.levels import LevelFinding, resolve_level
 from pipeline.judge.matching import Match
 from pipeline.judge.normalize import Normalizer
+from pipeline.judge.scoring import IndexResult, spbe_index
 from pipeline.model import Flag
 from pipeline.privacy.personal_data import PersonalData, redact, scan
 from pipeline.privacy.personal_data import flag as personal_data_flag
 from pipeline.rules import Common, Framework, Indicator
-from pipeline.judge.scoring import IndexResult, spbe_index
 
 # Flags that do not stop a document from counting as evidence (draft counts for level 1 only).
 # personal_data asks for redaction; the document still evidences what it shows.
@@ -61,7 +70,7 @@ class Analyzed:
 @dataclass
 class DocJudgement:
     path: str
-    facts: Facts | None
+    facts: Facts  # every judged document has an analysis, so facts
     flags: list[Flag] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     levels: dict[int, LevelFinding] = field(default_factory=dict)
@@ -104,7 +113,7 @@ class _Context:
         self._planned: set[int] = set()
         for judged, analysis in docs:
             facts = judged.facts
-            if not judged.counts or facts is None:
+            if not judged.counts:
                 continue
             years = [y for y in (*facts.period_years, facts.year) if y]
             if analysis.reviews and years and max(years) >= year - common.thresholds.stale_years:
@@ -113,7 +122,9 @@ class _Context:
             self._planned.update(analysis.plans)
             if facts.doc_type not in common.activity_types and facts.signed is not False and facts.year:
                 for m in judged.matches:
-                    self._settings.setdefault(m.indicator, []).append(facts.enacted.year if facts.enacted else facts.year)
+                    self._settings.setdefault(m.indicator, []).append(
+                        facts.enacted.year if facts.enacted else facts.year
+                    )
 
     def review_year(self, indicator: int) -> int | None:
         return self._reviews.get(indicator)
@@ -125,10 +136,14 @@ class _Context:
         return indicator in self._planned
 
 
-def _document_flags(doc: Analyzed, region: str | None, year: int, common: Common) -> list[Flag]:
-    facts = doc.analysis.facts
-    found = (unreadable(doc.analysis.words, doc.ocr_confidence, doc.ocr_pages, common),
-             draft(facts, common), other_region(facts, region), stale(facts, year, common))
+def _document_flags(doc: Analyzed, analysis: Analysis, region: str | None, year: int, common: Common) -> list[Flag]:
+    facts = analysis.facts
+    found = (
+        unreadable(analysis.words, doc.ocr_confidence, doc.ocr_pages, common),
+        draft(facts, common),
+        other_region(facts, region),
+        stale(facts, year, common),
+    )
     personal = personal_data_flag(doc.personal_data, common) if doc.personal_data else None
     return [flag for flag in (*found, personal) if flag]
 
@@ -145,8 +160,9 @@ def _status(claimed: int | None, supported: int) -> str | None:
     return "sesuai"
 
 
-def _next_step(indicator: Indicator, claimed: int | None, supported: int, best: LevelFinding | None,
-               missing_files: list[str]) -> str:
+def _next_step(
+    indicator: Indicator, claimed: int | None, supported: int, best: LevelFinding | None, missing_files: list[str]
+) -> str:
     steps = []
     if supported == 0:
         types = ", ".join(indicator.evidence_types[:5])
@@ -160,7 +176,9 @@ def _next_step(indicator: Indicator, claimed: int | None, supported: int, best: 
     if claimed is not None and supported and claimed < supported:
         steps.append(f"Eviden mendukung tingkat {supported}; pertimbangkan menaikkan penilaian mandiri.")
     if missing_files:
-        steps.append(f"Berkas yang dikutip tidak ada di folder: {', '.join(missing_files)}; unggah atau perbaiki nama berkas.")
+        steps.append(
+            f"Berkas yang dikutip tidak ada di folder: {', '.join(missing_files)}; unggah atau perbaiki nama berkas."
+        )
     return " ".join(steps)
 
 
@@ -170,16 +188,34 @@ def _missing_files(claim: Claim | None, names: set[str]) -> list[str]:
     return [e for e in claim.evidence if PurePosixPath(e.replace("\\", "/")).name.lower() not in names]
 
 
-def judge(docs: Sequence[DocInput], framework: Framework, common: Common, *, region: str | None, year: int,
-          claims: dict[int, Claim] | None = None, normalizer: Normalizer | None = None) -> Judgement:
+def judge(
+    docs: Sequence[DocInput],
+    framework: Framework,
+    common: Common,
+    *,
+    region: str | None,
+    year: int,
+    claims: dict[int, Claim] | None = None,
+    normalizer: Normalizer | None = None,
+) -> Judgement:
     """Analyse every document and decide; the whole judgement from texts in one call."""
     analyzer = Analyzer(framework, common, normalizer or Normalizer(common.synonyms), analysis_version(framework))
     items = []
     for d in docs:
         found = scan(d.pages, common)  # as the flow does: count, then only redacted text goes on
         pages = [redact(p, common) for p in d.pages] if found.total else d.pages
-        items.append(Analyzed(d.path, d.sha256, d.status, d.problem_codes, d.ocr_pages, d.ocr_confidence,
-                              analyze(pages, file_name_of(d.path), analyzer) if readable(pages) else None, found))
+        items.append(
+            Analyzed(
+                d.path,
+                d.sha256,
+                d.status,
+                d.problem_codes,
+                d.ocr_pages,
+                d.ocr_confidence,
+                analyze(pages, file_name_of(d.path), analyzer) if readable(pages) else None,
+                found,
+            )
+        )
     return decide(items, framework, common, region=region, year=year, claims=claims)
 
 
@@ -187,35 +223,41 @@ def readable(pages: Sequence[str]) -> bool:
     return any(p.strip() for p in pages)
 
 
-def decide(docs: Sequence[Analyzed], framework: Framework, common: Common, *, region: str | None, year: int,
-           claims: dict[int, Claim] | None = None) -> Judgement:
+def decide(
+    docs: Sequence[Analyzed],
+    framework: Framework,
+    common: Common,
+    *,
+    region: str | None,
+    year: int,
+    claims: dict[int, Claim] | None = None,
+) -> Judgement:
     """The folder-level judgement from per-document analyses: no document text needed."""
     judged: dict[str, DocJudgement] = {}
-    analysed = [d for d in docs if d.analysis is not None]
-    for doc in analysed:
-        result = DocJudgement(doc.path, doc.analysis.facts, matches=list(doc.analysis.matches))
-        result.flags = _document_flags(doc, region, year, common)
+    analysed = [(d, d.analysis) for d in docs if d.analysis is not None]
+    for doc, analysis in analysed:
+        result = DocJudgement(doc.path, analysis.facts, matches=list(analysis.matches))
+        result.flags = _document_flags(doc, analysis, region, year, common)
         judged[doc.path] = result
 
-    for group in near_duplicate_groups([(d.path, d.sha256, d.analysis.signature, d.analysis.sketch) for d in analysed],
-                                       common):
+    for group in near_duplicate_groups([(d.path, d.sha256, a.signature, a.sketch) for d, a in analysed], common):
         for path in group:
             judged[path].flags.append(duplicate(path, group))
     for path, by in superseded_by([(p, j.facts) for p, j in judged.items()]).items():
         judged[path].flags.append(superseded(by))
-    for doc in analysed:
+    for doc, _ in analysed:
         result = judged[doc.path]
         if not result.matches and not set(result.flag_codes) - NEUTRAL_FLAGS:
             result.flags.append(irrelevant())  # one reason is enough: other flags already say why it does not count
         result.counts = doc.status == "ok" and set(result.flag_codes) <= COUNTING_FLAGS
 
-    context = _Context([(judged[d.path], d.analysis) for d in analysed], common, year)
-    for doc in analysed:
+    context = _Context([(judged[d.path], a) for d, a in analysed], common, year)
+    for doc, analysis in analysed:
         result = judged[doc.path]
         if not result.counts:
             continue
         for m in result.matches:
-            trace = doc.analysis.trace(m.indicator)
+            trace = analysis.trace(m.indicator)
             if trace is not None:
                 result.levels[m.indicator] = resolve_level(trace, context)
 
@@ -229,12 +271,20 @@ def decide(docs: Sequence[Analyzed], framework: Framework, common: Common, *, re
         claim = (claims or {}).get(indicator.no)
         claimed = claim.level if claim else None
         missing = _missing_files(claim, names)
-        indicators.append(IndicatorResult(
-            no=indicator.no, name=indicator.name, claimed_level=claimed, evidence_level=supported,
-            status=_status(claimed, supported), flags=["cited_file_missing"] if missing else [],
-            evidence=[path for path, _ in findings], reason=best.reason if best else "tidak ada eviden sah",
-            next_step=_next_step(indicator, claimed, supported, best, missing), missing_files=missing,
-        ))
+        indicators.append(
+            IndicatorResult(
+                no=indicator.no,
+                name=indicator.name,
+                claimed_level=claimed,
+                evidence_level=supported,
+                status=_status(claimed, supported),
+                flags=["cited_file_missing"] if missing else [],
+                evidence=[path for path, _ in findings],
+                reason=best.reason if best else "tidak ada eviden sah",
+                next_step=_next_step(indicator, claimed, supported, best, missing),
+                missing_files=missing,
+            )
+        )
     levels = {r.no: r.evidence_level for r in indicators}
     claimed_index = spbe_index({n: c.level for n, c in claims.items()}, framework) if claims else None
     return Judgement(framework.id, judged, indicators, claimed_index, spbe_index(levels, framework))

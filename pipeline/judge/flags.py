@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -37,8 +36,11 @@ def draft(facts: Facts, common: Common) -> Flag | None:
     if facts.signed is not False:
         return None
     seen = ", ".join(facts.draft_markers) or "tanda rancangan"
-    return Flag("draft", f"Dokumen masih rancangan ({seen}). Rancangan hanya mendukung tingkat 1. "
-                         "Unggah versi yang telah ditetapkan, bernomor, bertanggal dan ditandatangani.")
+    return Flag(
+        "draft",
+        f"Dokumen masih rancangan ({seen}). Rancangan hanya mendukung tingkat 1. "
+        "Unggah versi yang telah ditetapkan, bernomor, bertanggal dan ditandatangani.",
+    )
 
 
 def other_region(facts: Facts, region: str | None) -> Flag | None:
@@ -48,9 +50,12 @@ def other_region(facts: Facts, region: str | None) -> Flag | None:
     foreign = [r for r in named if not same_region(r, region)]
     if not foreign:
         return None
-    return Flag("other_region", f"Dokumen diterbitkan oleh atau masih menyebut {', '.join(foreign)}, bukan {region}. "
-                                "Asesor tidak menerimanya sebagai eviden; ganti dengan dokumen milik "
-                                f"{region} sendiri atau perbaiki nama daerah lalu tetapkan ulang.")
+    return Flag(
+        "other_region",
+        f"Dokumen diterbitkan oleh atau masih menyebut {', '.join(foreign)}, bukan {region}. "
+        "Asesor tidak menerimanya sebagai eviden; ganti dengan dokumen milik "
+        f"{region} sendiri atau perbaiki nama daerah lalu tetapkan ulang.",
+    )
 
 
 def stale(facts: Facts, year: int, common: Common) -> Flag | None:
@@ -63,8 +68,11 @@ def stale(facts: Facts, year: int, common: Common) -> Flag | None:
     limit = common.thresholds.stale_years
     if newest >= year - limit:
         return None
-    return Flag("stale", f"Dokumen kegiatan ini berperiode {newest}, lebih dari {limit} tahun sebelum tahun penilaian "
-                         f"{year}. Unggah bukti kegiatan tahun {year - limit} atau sesudahnya.")
+    return Flag(
+        "stale",
+        f"Dokumen kegiatan ini berperiode {newest}, lebih dari {limit} tahun sebelum tahun penilaian "
+        f"{year}. Unggah bukti kegiatan tahun {year - limit} atau sesudahnya.",
+    )
 
 
 def unreadable(words: int, ocr_confidence: float | None, ocr_pages: int, common: Common) -> Flag | None:
@@ -73,19 +81,25 @@ def unreadable(words: int, ocr_confidence: float | None, ocr_pages: int, common:
     if not (low_confidence or words < t.unreadable_min_words):
         return None
     detail = f"{words} kata terbaca" + (f", keyakinan OCR {ocr_confidence:.0f}%" if ocr_confidence is not None else "")
-    return Flag("unreadable", f"Teks dokumen terlalu sedikit atau tidak terbaca ({detail}). Pindai ulang pada "
-                              "300 dpi dengan pencahayaan baik, atau unggah PDF asli yang memiliki lapisan teks.")
+    return Flag(
+        "unreadable",
+        f"Teks dokumen terlalu sedikit atau tidak terbaca ({detail}). Pindai ulang pada "
+        "300 dpi dengan pencahayaan baik, atau unggah PDF asli yang memiliki lapisan teks.",
+    )
 
 
 def irrelevant() -> Flag:
-    return Flag("irrelevant", "Dokumen tidak terkait dengan indikator SPBE mana pun. Periksa apakah berkas salah "
-                              "unggah; jika memang eviden, pastikan judul dan isinya menyebut pokok indikatornya.")
+    return Flag(
+        "irrelevant",
+        "Dokumen tidak terkait dengan indikator SPBE mana pun. Periksa apakah berkas salah "
+        "unggah; jika memang eviden, pastikan judul dan isinya menyebut pokok indikatornya.",
+    )
 
 
 def sketch(signature: str, size: int = SKETCH_SIZE) -> tuple[int, ...]:
     """Bottom-k hashes of word shingles: documents sharing many of them are near-duplicate candidates."""
     words = signature.split()
-    shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
+    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
     return tuple(sorted(zlib.crc32(s.encode()) for s in shingles if s)[:size])
 
 
@@ -100,8 +114,9 @@ def near_duplicate_signature(normalised: str, common: Common, words: int | None 
 
 def duplicate_groups(items: Sequence[tuple[str, str, str]], common: Common) -> list[list[str]]:
     """Groups of paths with the same bytes or near-same text (re-scans). items: (path, sha256, normalised text)."""
-    return near_duplicate_groups([(path, sha, *near_duplicate_signature(text, common)) for path, sha, text in items],
-                                 common)
+    return near_duplicate_groups(
+        [(path, sha, *near_duplicate_signature(text, common)) for path, sha, text in items], common
+    )
 
 
 def near_duplicate_groups(items: Sequence[tuple[str, str, str, Sequence[int]]], common: Common) -> list[list[str]]:
@@ -141,7 +156,7 @@ def near_duplicate_groups(items: Sequence[tuple[str, str, str, Sequence[int]]], 
         if len(members) > common_shingle:
             continue  # boilerplate ("menimbang bahwa ..."): says nothing about duplicates, costs pairs squared
         for position, i in enumerate(members):
-            for j in members[position + 1:]:
+            for j in members[position + 1 :]:
                 shared[(i, j)] = shared.get((i, j), 0) + 1
     cutoff = common.thresholds.near_duplicate_similarity
     for (i, j), count in sorted(shared.items()):
@@ -160,8 +175,11 @@ def near_duplicate_groups(items: Sequence[tuple[str, str, str, Sequence[int]]], 
 
 def duplicate(path: str, group: list[str]) -> Flag:
     others = ", ".join(p for p in group if p != path)
-    return Flag("duplicate", f"Isi dokumen sama atau hampir sama dengan: {others}. Cukup unggah satu salinan "
-                             "terbaik (hasil pindai paling jelas) agar asesor tidak menilai berkas ganda.")
+    return Flag(
+        "duplicate",
+        f"Isi dokumen sama atau hampir sama dengan: {others}. Cukup unggah satu salinan "
+        "terbaik (hasil pindai paling jelas) agar asesor tidak menilai berkas ganda.",
+    )
 
 
 def superseded_by(docs: Sequence[tuple[str, Facts]]) -> dict[str, str]:
@@ -178,5 +196,8 @@ def superseded_by(docs: Sequence[tuple[str, Facts]]) -> dict[str, str]:
 
 
 def superseded(replacement: str) -> Flag:
-    return Flag("superseded", f"Dokumen ini telah dicabut atau diganti oleh {replacement}. Gunakan dokumen pengganti "
-                              "sebagai eviden dan tarik dokumen lama dari folder.")
+    return Flag(
+        "superseded",
+        f"Dokumen ini telah dicabut atau diganti oleh {replacement}. Gunakan dokumen pengganti "
+        "sebagai eviden dan tarik dokumen lama dari folder.",
+    )

@@ -34,6 +34,14 @@ def index_gaps(indicators: Iterable[dict], framework: Framework) -> list[Gap]:
         target = claimed if claimed is not None else TARGET_LEVEL
         supported = max(framework.level_floor, int(item.get("evidence_level") or 0))
         if target > supported:
-            gaps.append(Gap(indicator.no, indicator.name, claimed, int(item.get("evidence_level") or 0), target,
-                            indicator.weight * (target - supported) / 100))
+            gaps.append(
+                Gap(
+                    indicator.no,
+                    indicator.name,
+                    claimed,
+                    int(item.get("evidence_level") or 0),
+                    target,
+                    indicator.weight * (target - supported) / 100,
+                )
+            )
     return sorted(gaps, key=lambda g: (-g.cost, g.no))

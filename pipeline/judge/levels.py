@@ -94,8 +94,9 @@ def _stated(phrase: str, scope: str, doc: Prepared, threshold: float, negations:
     return any(not any(find(n, s, 100.0) for n in negations) for s in holding)
 
 
-def _cue_met(cue: LevelCue, scope: str, doc: Prepared, threshold: float,
-             negations: tuple[str, ...]) -> tuple[bool, tuple[str, ...]]:
+def _cue_met(
+    cue: LevelCue, scope: str, doc: Prepared, threshold: float, negations: tuple[str, ...]
+) -> tuple[bool, tuple[str, ...]]:
     missing = tuple(p for p in cue.all_of if not _stated(p, scope, doc, threshold, negations))
     if missing:
         return False, missing
@@ -133,8 +134,9 @@ class LevelTrace:
     steps: tuple[LevelStep, ...]
 
 
-def level_trace(indicator: Indicator, doc: Prepared, doc_type: str, signed: bool | None, framework: Framework,
-                common: Common) -> LevelTrace:
+def level_trace(
+    indicator: Indicator, doc: Prepared, doc_type: str, signed: bool | None, framework: Framework, common: Common
+) -> LevelTrace:
     threshold = common.thresholds.match_score
     level, reason = _base_level(indicator, doc_type, signed, common)
     scope = scope_text(indicator, doc, threshold)
@@ -155,8 +157,19 @@ def level_trace(indicator: Indicator, doc: Prepared, doc_type: str, signed: bool
             continue
         met, missing = _cue_met(cue, scope, doc, threshold, common.negations)
         plannable = target == 2 and indicator.kind == "practice"
-        steps.append(LevelStep(target, label, True, met, missing, cue.needs_review, cue.needs_revision, plannable,
-                               cue.missing or f"kriteria tingkat {target} ({label})"))
+        steps.append(
+            LevelStep(
+                target,
+                label,
+                True,
+                met,
+                missing,
+                cue.needs_review,
+                cue.needs_revision,
+                plannable,
+                cue.missing or f"kriteria tingkat {target} ({label})",
+            )
+        )
         if (not met and not plannable) or target > cap:
             break  # no folder fact can lift a level the text does not reach
     return LevelTrace(indicator.no, level, reason, cap, tuple(steps))
@@ -193,6 +206,13 @@ def resolve_level(trace: LevelTrace, context: FolderContext) -> LevelFinding:
     return LevelFinding(no, min(level, cap), "; ".join(reasons), "")
 
 
-def document_level(indicator: Indicator, doc: Prepared, doc_type: str, signed: bool | None, framework: Framework,
-                   common: Common, context: FolderContext) -> LevelFinding:
+def document_level(
+    indicator: Indicator,
+    doc: Prepared,
+    doc_type: str,
+    signed: bool | None,
+    framework: Framework,
+    common: Common,
+    context: FolderContext,
+) -> LevelFinding:
     return resolve_level(level_trace(indicator, doc, doc_type, signed, framework, common), context)

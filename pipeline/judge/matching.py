@@ -75,7 +75,7 @@ def _pieces(phrase: str, min_score: float) -> tuple[str, ...]:
     size = len(phrase) // count
     if size < 2:
         return ("",)  # pieces too short to filter: always align
-    return tuple(phrase[i * size:(i + 1) * size] if i < count - 1 else phrase[i * size:] for i in range(count))
+    return tuple(phrase[i * size : (i + 1) * size] if i < count - 1 else phrase[i * size :] for i in range(count))
 
 
 def find(phrase: str, text: str, min_score: float) -> list[tuple[float, int]]:
@@ -92,7 +92,7 @@ def find(phrase: str, text: str, min_score: float) -> list[tuple[float, int]]:
     span = snap_to_words(text, alignment.dest_start, alignment.dest_end)
     if span is None:
         return []
-    score = word_score(phrase, text[span[0]:span[1]])  # "jaringan intra" is not "jaringan internet"
+    score = word_score(phrase, text[span[0] : span[1]])  # "jaringan intra" is not "jaringan internet"
     if score < min_score:
         return []
     return [(round(score, 1), span[0])]
@@ -128,8 +128,11 @@ def _is_heading(line: str) -> bool:
     if sum(map(str.isupper, letters)) > 0.7 * len(letters):
         return True
     # "2.1 Jaringan Intra" is a heading; "1. Kegiatan belum mencakup …." is a list item
-    return (bool(_HEADING_START.match(stripped)) and len(stripped.split()) <= HEADING_MAX_WORDS
-            and stripped[-1] not in ".;:,")
+    return (
+        bool(_HEADING_START.match(stripped))
+        and len(stripped.split()) <= HEADING_MAX_WORDS
+        and stripped[-1] not in ".;:,"
+    )
 
 
 def _heading_lines(page: str) -> list[str]:
@@ -137,8 +140,9 @@ def _heading_lines(page: str) -> list[str]:
     lines = [line for line in page.splitlines() if line.strip()]
     found = []
     for number, line in enumerate(lines):
-        if _is_heading(line) or (number and _SUBHEADING_MARKER.match(lines[number - 1])
-                                 and len(line.split()) <= HEADING_MAX_WORDS):
+        if _is_heading(line) or (
+            number and _SUBHEADING_MARKER.match(lines[number - 1]) and len(line.split()) <= HEADING_MAX_WORDS
+        ):
             found.append(line)
     return found
 
@@ -169,13 +173,23 @@ def _marked(raw_pages: Sequence[str]) -> str:
 def prepare(raw_pages: Sequence[str], title: str, normalize: Normalizer) -> Prepared:
     # Two normalising passes in all (headings; pages with sentences) instead of one per line and sentence.
     heading_text = normalize(f" {_PAGE_MARK} ".join(f" {_LINE_MARK} ".join(_heading_lines(page)) for page in raw_pages))
-    headings = tuple(" | ".join(line.strip() for line in page.split(_LINE_MARK) if line.strip())
-                     for page in heading_text.split(_PAGE_MARK)) if raw_pages else ()
+    headings = (
+        tuple(
+            " | ".join(line.strip() for line in page.split(_LINE_MARK) if line.strip())
+            for page in heading_text.split(_PAGE_MARK)
+        )
+        if raw_pages
+        else ()
+    )
     marked = normalize(_marked(raw_pages)) if raw_pages else ""
-    pages = tuple(" ".join(page.replace(_SENTENCE_MARK, " ").split()) for page in marked.split(_PAGE_MARK)) \
-        if raw_pages else ()
-    sentences = tuple(s for s in (" ".join(part.replace(_PAGE_MARK, " ").split())
-                                  for part in marked.split(_SENTENCE_MARK)) if s)
+    pages = (
+        tuple(" ".join(page.replace(_SENTENCE_MARK, " ").split()) for page in marked.split(_PAGE_MARK))
+        if raw_pages
+        else ()
+    )
+    sentences = tuple(
+        s for s in (" ".join(part.replace(_PAGE_MARK, " ").split()) for part in marked.split(_SENTENCE_MARK)) if s
+    )
     return Prepared(normalize(title), headings, pages, tuple(raw_pages), sentences, " ".join(title.split()))
 
 
@@ -185,7 +199,7 @@ def snippet(raw: str, position: float) -> str:
         return ""
     center = int(position * len(raw))
     start = max(0, center - SNIPPET_CHARS // 3)
-    text = " ".join(raw[start:start + SNIPPET_CHARS].split())
+    text = " ".join(raw[start : start + SNIPPET_CHARS].split())
     return ("…" if start else "") + text + ("…" if start + SNIPPET_CHARS < len(raw) else "")
 
 
@@ -201,8 +215,14 @@ def _hits(phrase: str, doc: Prepared, min_score: float) -> list[Hit]:
     return hits
 
 
-def link_indicator(indicator: Indicator, doc: Prepared, doc_type: str, framework_id: str,
-                   common: Common, possible: set[str] | None = None) -> Match | None:
+def link_indicator(
+    indicator: Indicator,
+    doc: Prepared,
+    doc_type: str,
+    framework_id: str,
+    common: Common,
+    possible: set[str] | None = None,
+) -> Match | None:
     """The match that links a document to one indicator, or None when the evidence is too thin."""
     if doc_type not in indicator.evidence_types:
         return None
@@ -210,8 +230,12 @@ def link_indicator(indicator: Indicator, doc: Prepared, doc_type: str, framework
     threshold = common.thresholds.match_score
     if any(contains(neg, doc.title, threshold) for neg in indicator.negative):
         return None
-    hits = [hit for phrase in indicator.phrases if possible is None or phrase in possible
-            for hit in _hits(phrase, doc, threshold)]
+    hits = [
+        hit
+        for phrase in indicator.phrases
+        if possible is None or phrase in possible
+        for hit in _hits(phrase, doc, threshold)
+    ]
     if not hits:
         return None
     title = any(h.where == "title" for h in hits)
@@ -225,14 +249,25 @@ def link_indicator(indicator: Indicator, doc: Prepared, doc_type: str, framework
         return None
     if regulation and indicator.kind != "policy" and not title:
         return None  # a regulation evidences a document, practice or service only when it is about it
-    weight = (common.thresholds.title_weight if title else 0.0) + (HEADING_WEIGHT if heading else 0.0) \
+    weight = (
+        (common.thresholds.title_weight if title else 0.0)
+        + (HEADING_WEIGHT if heading else 0.0)
         + (BODY_WEIGHT * body if body_counts else 0.0)
+    )
     order = {"title": 0, "heading": 1, "body": 2}
     best = min(hits, key=lambda h: (order[h.where], -h.score, h.page))
     page = best.page or 1
     shown = snippet(doc.raw_pages[page - 1], best.position) if best.page else (doc.raw_title or doc.title)
-    return Match(indicator.no, f"{framework_id}/{indicator.no}/{best.phrase}", best.phrase, best.score,
-                 round(weight, 2), page, shown, best.where)
+    return Match(
+        indicator.no,
+        f"{framework_id}/{indicator.no}/{best.phrase}",
+        best.phrase,
+        best.score,
+        round(weight, 2),
+        page,
+        shown,
+        best.where,
+    )
 
 
 def possible_phrases(doc: Prepared, phrases: set[str], min_score: float) -> set[str]:
@@ -240,9 +275,16 @@ def possible_phrases(doc: Prepared, phrases: set[str], min_score: float) -> set[
     instead of one per page and title: a window of a page is a window of the whole text, so a phrase
     scoring below `min_score` on the whole scores below it on every page."""
     haystack = f"{doc.title} {doc.full}"
-    return {phrase for phrase in phrases
-            if phrase in haystack or (len(phrase) >= FUZZY_MIN_LEN and len(haystack) >= len(phrase)
-                                      and fuzz.partial_ratio(phrase, haystack, score_cutoff=min_score))}
+    return {
+        phrase
+        for phrase in phrases
+        if phrase in haystack
+        or (
+            len(phrase) >= FUZZY_MIN_LEN
+            and len(haystack) >= len(phrase)
+            and fuzz.partial_ratio(phrase, haystack, score_cutoff=min_score)
+        )
+    }
 
 
 def match(doc: Prepared, doc_type: str, framework: Framework, common: Common) -> list[Match]:

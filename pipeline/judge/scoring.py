@@ -17,6 +17,7 @@ class IndexResult:
 
 def spbe_index(levels: dict[int, int], framework: Framework) -> IndexResult:
     """Σ weight × level / 100; a missing or 0 level counts as the framework floor (level 1)."""
+
     def level(no: int) -> int:
         return max(framework.level_floor, levels.get(no, 0) or 0)
 

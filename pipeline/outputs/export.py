@@ -43,19 +43,38 @@ def _judgement_by_path(con: duckdb.DuckDBPyConnection, run_id: int | None) -> tu
         "SELECT path, doc_type, number, year, region, signed, enacted, title, counts FROM doc_facts WHERE run_id = ?",
         [run_id],
     ).fetchall():
-        facts[path] = {"doc_type": doc_type, "number": number, "year": year, "region": region, "signed": signed,
-                       "enacted": enacted.isoformat() if enacted else None, "title": title, "counts": counts}
+        facts[path] = {
+            "doc_type": doc_type,
+            "number": number,
+            "year": year,
+            "region": region,
+            "signed": signed,
+            "enacted": enacted.isoformat() if enacted else None,
+            "title": title,
+            "counts": counts,
+        }
     for path, code, message in con.execute(
         "SELECT path, code, message FROM doc_flags WHERE run_id = ? ORDER BY path, code", [run_id]
     ).fetchall():
         flags.setdefault(path, []).append({"code": code, "message": message})
     for path, no, level, score, rule, phrase, page, snippet, found_in, reason in con.execute(
         """SELECT path, indicator, level, score, rule, phrase, page, snippet, found_in, reason FROM doc_matches
-           WHERE run_id = ? ORDER BY path, indicator""", [run_id],
+           WHERE run_id = ? ORDER BY path, indicator""",
+        [run_id],
     ).fetchall():
-        matches.setdefault(path, []).append({"no": no, "level": level, "score": score, "rule": rule, "page": page,
-                                             "snippet": snippet, "phrase": phrase, "found_in": found_in,
-                                             "reason": reason})
+        matches.setdefault(path, []).append(
+            {
+                "no": no,
+                "level": level,
+                "score": score,
+                "rule": rule,
+                "page": page,
+                "snippet": snippet,
+                "phrase": phrase,
+                "found_in": found_in,
+                "reason": reason,
+            }
+        )
     return facts, flags, matches
 
 
@@ -64,14 +83,27 @@ def _document(row: tuple, facts: dict, judged_flags: list[dict], matches: list[d
     problems = problems_from_json(problems)
     flags = [p.code for p in problems] + [f["code"] for f in judged_flags]
     return {
-        "path": path, "opd": opd, "sha256": sha256 or None, "format": fmt, "status": status, "error": error,
-        "pages": pages, "ocr_pages": ocr_pages, "ocr_confidence": ocr_confidence,
-        "doc_type": facts.get("doc_type"), "number": facts.get("number"), "year": facts.get("year"),
-        "region": facts.get("region"), "signed": facts.get("signed"),
+        "path": path,
+        "opd": opd,
+        "sha256": sha256 or None,
+        "format": fmt,
+        "status": status,
+        "error": error,
+        "pages": pages,
+        "ocr_pages": ocr_pages,
+        "ocr_confidence": ocr_confidence,
+        "doc_type": facts.get("doc_type"),
+        "number": facts.get("number"),
+        "year": facts.get("year"),
+        "region": facts.get("region"),
+        "signed": facts.get("signed"),
         "flags": list(dict.fromkeys(flags)),
         "indicators": [m for m in matches if m["level"] is not None],
         # additions to v1 (free to add, never to remove):
-        "size": size, "extension": extension, "title": facts.get("title"), "enacted": facts.get("enacted"),
+        "size": size,
+        "extension": extension,
+        "title": facts.get("title"),
+        "enacted": facts.get("enacted"),
         "counts_as_evidence": facts.get("counts", False),
         "candidate_indicators": [m for m in matches if m["level"] is None],
         "problems": [{"code": p.code, "message": p.message} for p in problems] + judged_flags,
@@ -88,16 +120,34 @@ def _indicators(con: duckdb.DuckDBPyConnection, run_id: int | None) -> list[dict
         return []
     rows = con.execute(
         """SELECT indicator, name, claimed_level, evidence_level, status, flags, evidence, reason, next_step
-           FROM indicator_results WHERE run_id = ? ORDER BY indicator""", [run_id]
+           FROM indicator_results WHERE run_id = ? ORDER BY indicator""",
+        [run_id],
     ).fetchall()
-    return [{"no": no, "name": name, "claimed_level": claimed, "evidence_level": level, "status": status,
-             "flags": json.loads(flags), "evidence": json.loads(evidence), "reason": reason, "next_step": next_step}
-            for no, name, claimed, level, status, flags, evidence, reason, next_step in rows]
+    return [
+        {
+            "no": no,
+            "name": name,
+            "claimed_level": claimed,
+            "evidence_level": level,
+            "status": status,
+            "flags": json.loads(flags),
+            "evidence": json.loads(evidence),
+            "reason": reason,
+            "next_step": next_step,
+        }
+        for no, name, claimed, level, status, flags, evidence, reason, next_step in rows
+    ]
 
 
 def _index(con: duckdb.DuckDBPyConnection, run_id: int | None) -> dict:
-    index: dict[str, Any] = {"claimed": None, "evidence": None, "claimed_predicate": None,
-                             "evidence_predicate": None, "aspects": {}, "domains": {}}
+    index: dict[str, Any] = {
+        "claimed": None,
+        "evidence": None,
+        "claimed_predicate": None,
+        "evidence_predicate": None,
+        "aspects": {},
+        "domains": {},
+    }
     if run_id is None:
         return index
     for basis, scope, key, value, predicate in con.execute(
@@ -124,14 +174,20 @@ def build_export(con: duckdb.DuckDBPyConnection) -> dict:
         "framework": _framework(con, run_id),
         "region": run["region"] if run else None,
         "assessment_year": run["assessment_year"] if run else None,
-        "documents": [_document(row, facts.get(row[0], {}), flags.get(row[0], []), matches.get(row[0], []))
-                      for row in rows],
+        "documents": [
+            _document(row, facts.get(row[0], {}), flags.get(row[0], []), matches.get(row[0], [])) for row in rows
+        ],
         "indicators": _indicators(con, run_id),
         "index": _index(con, run_id),
         "run": {
-            "id": run["run_id"], "started_at": run["started_at"].isoformat(), "finished_at": run["finished_at"].isoformat(),
-            "root": run["root"], "extractor_version": run["extractor_version"],
-        } if run else None,
+            "id": run["run_id"],
+            "started_at": run["started_at"].isoformat(),
+            "finished_at": run["finished_at"].isoformat(),
+            "root": run["root"],
+            "extractor_version": run["extractor_version"],
+        }
+        if run
+        else None,
         "generated_at": datetime.now().isoformat(timespec="seconds"),
     }
 

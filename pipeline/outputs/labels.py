@@ -18,42 +18,60 @@ class FlagText:
 
 FLAGS: dict[str, FlagText] = {
     # judgement (pipeline.judge.flags, pipeline.privacy)
-    "draft": FlagText("Masih rancangan",
-                      "Minta OPD mengunggah versi yang telah ditetapkan: bernomor, bertanggal dan ditandatangani."),
-    "other_region": FlagText("Milik daerah lain", "Minta OPD mengganti dengan dokumen milik daerah sendiri, atau "
-                                                   "memperbaiki nama daerah lalu menetapkan ulang."),
+    "draft": FlagText(
+        "Masih rancangan", "Minta OPD mengunggah versi yang telah ditetapkan: bernomor, bertanggal dan ditandatangani."
+    ),
+    "other_region": FlagText(
+        "Milik daerah lain",
+        "Minta OPD mengganti dengan dokumen milik daerah sendiri, atau memperbaiki nama daerah lalu menetapkan ulang.",
+    ),
     "stale": FlagText("Kedaluwarsa", "Minta OPD mengunggah bukti kegiatan dua tahun terakhir."),
-    "superseded": FlagText("Sudah dicabut/diganti", "Minta OPD memakai dokumen pengganti sebagai eviden dan menarik "
-                                                    "dokumen lama dari folder."),
-    "unreadable": FlagText("Tidak terbaca", "Minta OPD memindai ulang pada 300 dpi atau mengunggah PDF asli yang "
-                                            "memiliki lapisan teks."),
+    "superseded": FlagText(
+        "Sudah dicabut/diganti",
+        "Minta OPD memakai dokumen pengganti sebagai eviden dan menarik dokumen lama dari folder.",
+    ),
+    "unreadable": FlagText(
+        "Tidak terbaca", "Minta OPD memindai ulang pada 300 dpi atau mengunggah PDF asli yang memiliki lapisan teks."
+    ),
     "duplicate": FlagText("Berkas ganda", "Minta OPD menyisakan satu salinan terbaik dan menghapus salinan lainnya."),
-    "irrelevant": FlagText("Tidak relevan", "Periksa apakah berkas salah unggah; jika memang eviden, minta OPD "
-                                            "melengkapi judul dan isi yang menyebut pokok indikatornya."),
-    "personal_data": FlagText("Memuat data pribadi", "Minta OPD menyamarkan data pribadi (NIK, alamat, nomor "
-                                                     "telepon) lalu mengunggah ulang."),
+    "irrelevant": FlagText(
+        "Tidak relevan",
+        "Periksa apakah berkas salah unggah; jika memang eviden, minta OPD "
+        "melengkapi judul dan isi yang menyebut pokok indikatornya.",
+    ),
+    "personal_data": FlagText(
+        "Memuat data pribadi", "Minta OPD menyamarkan data pribadi (NIK, alamat, nomor telepon) lalu mengunggah ulang."
+    ),
     # indicators (claims)
-    "cited_file_missing": FlagText("Berkas yang dikutip tidak ada", "Unggah berkas yang dikutip, atau perbaiki "
-                                                                    "namanya di penilaian mandiri."),
+    "cited_file_missing": FlagText(
+        "Berkas yang dikutip tidak ada", "Unggah berkas yang dikutip, atau perbaiki namanya di penilaian mandiri."
+    ),
     # extraction (pipeline.extract.errors, pipeline.ingest)
     "corrupt": FlagText("Berkas rusak", "Minta OPD mengunggah ulang berkas dari sumber aslinya."),
     "encrypted": FlagText("Terkunci kata sandi", "Minta OPD mengunggah berkas tanpa kata sandi."),
     "empty": FlagText("Berkas kosong", "Minta OPD mengunggah ulang berkas yang berisi."),
-    "wrong_extension": FlagText("Ekstensi tidak sesuai isi",
-                                "Minta OPD menyimpan ulang berkas dengan ekstensi yang sesuai isinya."),
+    "wrong_extension": FlagText(
+        "Ekstensi tidak sesuai isi", "Minta OPD menyimpan ulang berkas dengan ekstensi yang sesuai isinya."
+    ),
     "unsupported": FlagText("Format tidak didukung", "Minta OPD mengonversi berkas ke PDF, gambar, DOCX atau XLSX."),
-    "too_large": FlagText("Berkas terlalu besar",
-                          "Minta OPD memperkecil berkas (pisahkan atau kompres) lalu unggah ulang."),
-    "timeout": FlagText("Waktu baca habis", "Minta OPD mengunggah versi yang lebih ringan (PDF dengan lapisan teks, "
-                                            "resolusi 300 dpi)."),
+    "too_large": FlagText(
+        "Berkas terlalu besar", "Minta OPD memperkecil berkas (pisahkan atau kompres) lalu unggah ulang."
+    ),
+    "timeout": FlagText(
+        "Waktu baca habis", "Minta OPD mengunggah versi yang lebih ringan (PDF dengan lapisan teks, resolusi 300 dpi)."
+    ),
     "ocr_failed": FlagText("OCR gagal", "Minta OPD memindai ulang halaman yang gagal dibaca."),
-    "vanished": FlagText("Berkas hilang saat dibaca",
-                         "Periksa folder eviden; jalankan ulang pemeriksaan setelah berkas stabil."),
+    "vanished": FlagText(
+        "Berkas hilang saat dibaca", "Periksa folder eviden; jalankan ulang pemeriksaan setelah berkas stabil."
+    ),
     "permission_denied": FlagText("Akses ditolak", "Minta pengelola server memberi izin baca pada berkas ini."),
-    "io_error": FlagText("Gangguan baca berkas",
-                         "Periksa media penyimpanan folder eviden, lalu jalankan ulang pemeriksaan."),
-    "crashed": FlagText("Pembaca berkas terhenti", "Minta OPD menyimpan ulang atau memindai ulang berkas dari sumber "
-                                                   "aslinya, lalu unggah ulang."),
+    "io_error": FlagText(
+        "Gangguan baca berkas", "Periksa media penyimpanan folder eviden, lalu jalankan ulang pemeriksaan."
+    ),
+    "crashed": FlagText(
+        "Pembaca berkas terhenti",
+        "Minta OPD menyimpan ulang atau memindai ulang berkas dari sumber aslinya, lalu unggah ulang.",
+    ),
 }
 FLAG_LABELS: dict[str, str] = {code: text.label for code, text in FLAGS.items()}
 

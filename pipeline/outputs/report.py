@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import overload
 from datetime import date, datetime
 from pathlib import Path
+from typing import overload
 
 import duckdb
 
+from pipeline.judge.gaps import index_gaps
 from pipeline.outputs.export import build_export
 from pipeline.outputs.labels import CLAIM_STATUS_LABELS, CLAIM_STATUS_MARKS, DOC_STATUS_LABELS, flag_label
-from pipeline.judge.gaps import index_gaps
 from pipeline.privacy.personal_data import ACTION as PERSONAL_DATA_ACTION
 from pipeline.privacy.personal_data import redact, split_message
 from pipeline.rules import (
@@ -42,16 +42,34 @@ SCALE_MAX = 5
 
 FLAG_EXPLANATIONS = {  # for flags that carry no message of their own (indicator flags)
     "cited_file_missing": "Berkas yang disebut dalam penilaian mandiri tidak ditemukan di folder eviden; "
-                          "unggah berkas itu atau perbaiki namanya di penilaian mandiri.",
+    "unggah berkas itu atau perbaiki namanya di penilaian mandiri.",
 }
-DOC_TYPE_LABELS = {"surat_edaran": "surat edaran", "peta_rencana": "peta rencana", "daftar_hadir": "daftar hadir",
-                   "screenshot": "tangkapan layar", "other": "lainnya"}
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
+DOC_TYPE_LABELS = {
+    "surat_edaran": "surat edaran",
+    "peta_rencana": "peta rencana",
+    "daftar_hadir": "daftar hadir",
+    "screenshot": "tangkapan layar",
+    "other": "lainnya",
+}
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 ROOT_OPD = "(akar folder)"
 
 
 # --- data ----------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class FlagNote:
@@ -196,6 +214,7 @@ class ReportData:
 
 # --- loading -------------------------------------------------------------------------------------
 
+
 def _framework(year: int | None) -> Framework:
     try:
         return framework_for_year(year or date.today().year)
@@ -212,8 +231,10 @@ def _trend(con: duckdb.DuckDBPyConnection) -> tuple[TrendPoint, ...]:
            WHERE r.status = 'completed'
            GROUP BY r.run_id, r.finished_at ORDER BY r.run_id"""
     ).fetchall()
-    return tuple(TrendPoint(run_id, finished, None if c is None else round(c, 2), None if e is None else round(e, 2))
-                 for run_id, finished, c, e in rows)
+    return tuple(
+        TrendPoint(run_id, finished, None if c is None else round(c, 2), None if e is None else round(e, 2))
+        for run_id, finished, c, e in rows
+    )
 
 
 def _run_times(con: duckdb.DuckDBPyConnection, run_id: int | None) -> tuple[datetime | None, datetime | None]:
@@ -243,18 +264,26 @@ def _flag_notes(problems: list[dict], codes: list[str], rules: PersonalDataRules
     messages: dict[str, str] = {}
     for p in problems:
         messages.setdefault(p["code"], p.get("message") or "")
-    return tuple(FlagNote(code, flag_label(code),
-                          _clean(messages.get(code) or FLAG_EXPLANATIONS.get(code, ""), rules))
-                 for code in codes)
+    return tuple(
+        FlagNote(code, flag_label(code), _clean(messages.get(code) or FLAG_EXPLANATIONS.get(code, ""), rules))
+        for code in codes
+    )
 
 
 def _document_row(doc: dict, rules: PersonalDataRules) -> DocumentRow:
     doc_type = doc.get("doc_type")
     return DocumentRow(
-        path=doc["path"], opd=doc.get("opd") or "", status=doc["status"],
-        status_label=DOC_STATUS_LABELS.get(doc["status"], doc["status"]), format=doc.get("format") or "",
-        doc_type=doc_type, doc_type_label=DOC_TYPE_LABELS.get(doc_type or "", doc_type or ""), number=doc.get("number"),
-        year=doc.get("year"), title=_clean(doc.get("title"), rules), error=_clean(doc.get("error"), rules),
+        path=doc["path"],
+        opd=doc.get("opd") or "",
+        status=doc["status"],
+        status_label=DOC_STATUS_LABELS.get(doc["status"], doc["status"]),
+        format=doc.get("format") or "",
+        doc_type=doc_type,
+        doc_type_label=DOC_TYPE_LABELS.get(doc_type or "", doc_type or ""),
+        number=doc.get("number"),
+        year=doc.get("year"),
+        title=_clean(doc.get("title"), rules),
+        error=_clean(doc.get("error"), rules),
         counts_as_evidence=bool(doc.get("counts_as_evidence")),
         flags=_flag_notes(doc.get("problems") or [], doc.get("flags") or [], rules),
         indicators=tuple(sorted({m["no"] for m in doc.get("indicators") or []})),
@@ -268,21 +297,30 @@ def personal_data_note(doc: DocumentRow) -> tuple[str, str]:
     return findings or flag_label("personal_data"), action or PERSONAL_DATA_ACTION
 
 
-def _indicator_row(item: dict, framework: Framework, matches: dict[tuple[str, int], dict],
-                   rules: PersonalDataRules) -> IndicatorRow:
+def _indicator_row(
+    item: dict, framework: Framework, matches: dict[tuple[str, int], dict], rules: PersonalDataRules
+) -> IndicatorRow:
     no = int(item["no"])
     refs = []
     for path in item.get("evidence") or []:  # ordered by the judge: best supported level first
         m = matches.get((path, no), {})
-        refs.append(EvidenceRef(path, m.get("page"), m.get("level"), m.get("score"),
-                                _clean(m.get("snippet") or "", rules)))
+        refs.append(
+            EvidenceRef(path, m.get("page"), m.get("level"), m.get("score"), _clean(m.get("snippet") or "", rules))
+        )
     status = item.get("status")
     return IndicatorRow(
-        no=no, name=item.get("name") or framework.indicator(no).name, aspect=framework.indicator(no).aspect,
-        claimed_level=item.get("claimed_level"), evidence_level=int(item.get("evidence_level") or 0), status=status,
-        status_label=CLAIM_STATUS_LABELS.get(status, status or ""), status_mark=CLAIM_STATUS_MARKS.get(status, "–"),
-        flags=_flag_notes([], list(item.get("flags") or []), rules), evidence=tuple(refs),
-        reason=_clean(item.get("reason") or "", rules), next_step=_clean(item.get("next_step") or "", rules),
+        no=no,
+        name=item.get("name") or framework.indicator(no).name,
+        aspect=framework.indicator(no).aspect,
+        claimed_level=item.get("claimed_level"),
+        evidence_level=int(item.get("evidence_level") or 0),
+        status=status,
+        status_label=CLAIM_STATUS_LABELS.get(status, status or ""),
+        status_mark=CLAIM_STATUS_MARKS.get(status, "–"),
+        flags=_flag_notes([], list(item.get("flags") or []), rules),
+        evidence=tuple(refs),
+        reason=_clean(item.get("reason") or "", rules),
+        next_step=_clean(item.get("next_step") or "", rules),
     )
 
 
@@ -292,16 +330,40 @@ def _scores(export: dict, framework: Framework) -> tuple[Score, tuple[Score, ...
     def predicate(value):
         return None if value is None else framework.predicate(value)
 
-    total = Score("SPBE", "Indeks SPBE", 100.0, index.get("claimed"), index.get("evidence"),
-                  index.get("claimed_predicate"), index.get("evidence_predicate"))
+    total = Score(
+        "SPBE",
+        "Indeks SPBE",
+        100.0,
+        index.get("claimed"),
+        index.get("evidence"),
+        index.get("claimed_predicate"),
+        index.get("evidence_predicate"),
+    )
     domains = tuple(
-        Score(d.id, d.name, d.weight, (c := index["domains"].get(d.id, {}).get("claimed")),
-              (e := index["domains"].get(d.id, {}).get("evidence")), predicate(c), predicate(e))
-        for d in framework.domains)
+        Score(
+            d.id,
+            d.name,
+            d.weight,
+            (c := index["domains"].get(d.id, {}).get("claimed")),
+            (e := index["domains"].get(d.id, {}).get("evidence")),
+            predicate(c),
+            predicate(e),
+        )
+        for d in framework.domains
+    )
     aspects = tuple(
-        Score(a.id, a.name, a.weight, (c := index["aspects"].get(a.id, {}).get("claimed")),
-              (e := index["aspects"].get(a.id, {}).get("evidence")), predicate(c), predicate(e), domain=a.domain)
-        for a in framework.aspects)
+        Score(
+            a.id,
+            a.name,
+            a.weight,
+            (c := index["aspects"].get(a.id, {}).get("claimed")),
+            (e := index["aspects"].get(a.id, {}).get("evidence")),
+            predicate(c),
+            predicate(e),
+            domain=a.domain,
+        )
+        for a in framework.aspects
+    )
     return total, domains, aspects
 
 
@@ -323,9 +385,19 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
     indicators = tuple(_indicator_row(item, framework, matches, rules) for item in export["indicators"])
     by_no = {row.no: row for row in indicators}
     gaps = index_gaps(export["indicators"], framework)
-    fix_first = tuple(FixItem(rank, g.no, g.name, g.claimed_level, g.evidence_level, g.target_level, round(g.cost, 4),
-                              by_no[g.no].next_step if g.no in by_no else "")
-                      for rank, g in enumerate(gaps, start=1))
+    fix_first = tuple(
+        FixItem(
+            rank,
+            g.no,
+            g.name,
+            g.claimed_level,
+            g.evidence_level,
+            g.target_level,
+            round(g.cost, 4),
+            by_no[g.no].next_step if g.no in by_no else "",
+        )
+        for rank, g in enumerate(gaps, start=1)
+    )
 
     documents = tuple(_document_row(doc, rules) for doc in export["documents"])
     groups: dict[str, list[DocumentRow]] = {}
@@ -341,16 +413,28 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
 
     total, domains, aspects = _scores(export, framework)
     return ReportData(
-        region=export.get("region"), assessment_year=export.get("assessment_year"),
-        framework_id=export.get("framework") or framework.id, framework_title=" ".join(framework.title.split()),
-        run_id=run.get("id"), run_started=started, run_finished=finished, generated_at=datetime.now(),
-        total=total, domains=domains, aspects=aspects, trend=trend, fix_first=fix_first, indicators=indicators,
-        documents=documents, opds=tuple(opds),
+        region=export.get("region"),
+        assessment_year=export.get("assessment_year"),
+        framework_id=export.get("framework") or framework.id,
+        framework_title=" ".join(framework.title.split()),
+        run_id=run.get("id"),
+        run_started=started,
+        run_finished=finished,
+        generated_at=datetime.now(),
+        total=total,
+        domains=domains,
+        aspects=aspects,
+        trend=trend,
+        fix_first=fix_first,
+        indicators=indicators,
+        documents=documents,
+        opds=tuple(opds),
         personal_data=tuple(d for d in documents if any(f.code == "personal_data" for f in d.flags)),
     )
 
 
 # --- HTML ----------------------------------------------------------------------------------------
+
 
 def fmt_number(value: float | None, digits: int = 2) -> str:
     """Indonesian decimal comma; '–' for no value."""
@@ -405,8 +489,14 @@ def trend_chart(trend: tuple[TrendPoint, ...], width: int = 720, height: int = 2
     for i, p in enumerate(trend):
         pad = 30  # keep the first and last value labels clear of the axis
         x = round(left + (plot_w / 2 if n == 1 else pad + (plot_w - 2 * pad) * i / (n - 1)), 1)
-        points.append((p, x, None if p.claimed is None else chart.y(p.claimed),
-                       None if p.evidence is None else chart.y(p.evidence)))
+        points.append(
+            (
+                p,
+                x,
+                None if p.claimed is None else chart.y(p.claimed),
+                None if p.evidence is None else chart.y(p.evidence),
+            )
+        )
     return TrendChart(width, height, left, top, plot_w, plot_h, tuple(points))
 
 
@@ -415,9 +505,12 @@ def _environment():
 
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES_DIR)),
-        autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "j2"), default_for_string=True,
-                                     default=True),
-        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "htm", "xml", "j2"), default_for_string=True, default=True
+        ),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     env.filters.update(num=fmt_number, signed=fmt_signed, dt=fmt_datetime, lvl=fmt_level)
     return env
@@ -425,11 +518,18 @@ def _environment():
 
 def render_html(data: ReportData) -> str:
     template = _environment().get_template("report.html.j2")
-    return template.render(d=data, scale_max=SCALE_MAX, trend=trend_chart(data.trend), status_labels=CLAIM_STATUS_LABELS,
-                           personal=personal_data_note, root_opd=ROOT_OPD)
+    return template.render(
+        d=data,
+        scale_max=SCALE_MAX,
+        trend=trend_chart(data.trend),
+        status_labels=CLAIM_STATUS_LABELS,
+        personal=personal_data_note,
+        root_opd=ROOT_OPD,
+    )
 
 
 # --- XLSX ----------------------------------------------------------------------------------------
+
 
 def _write_table(ws, headers: list[str], rows: list[list], widths: list[int]) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -463,66 +563,87 @@ def _flag_explanations(flags: tuple[FlagNote, ...]) -> str:
     return "\n".join(f"{f.label}: {f.explanation}" if f.explanation else f.label for f in flags)
 
 
-def write_xlsx(data: ReportData, path: Path) -> None:
-    from openpyxl import Workbook
+# Columns of each sheet: (header, width in characters).
+SUMMARY_COLUMNS = (("Cakupan", 10), ("Kode", 8), ("Nama", 48), ("Bobot", 8), ("Indeks klaim", 13),
+                   ("Predikat klaim", 15), ("Indeks eviden", 13), ("Predikat eviden", 15),
+                   ("Selisih (eviden − klaim)", 16))  # fmt: skip
+INDICATOR_COLUMNS = (("No", 6), ("Indikator", 48), ("Aspek", 7), ("Tingkat klaim", 12), ("Tingkat eviden", 12),
+                     ("Status", 20), ("Kode status", 14), ("Penanda", 18), ("Berkas eviden", 40), ("Halaman", 9),
+                     ("Cuplikan", 50), ("Alasan", 40), ("Langkah berikutnya", 60))  # fmt: skip
+FIX_FIRST_COLUMNS = (("Urutan", 8), ("No", 6), ("Indikator", 48), ("Tingkat klaim", 12), ("Tingkat eviden", 12),
+                     ("Tingkat sasaran", 13), ("Poin indeks hilang", 16), ("Langkah berikutnya", 70))  # fmt: skip
+DOCUMENT_COLUMNS = (("Berkas", 48), ("OPD", 16), ("Status", 18), ("Format", 9), ("Jenis", 14), ("Nomor", 9),
+                    ("Tahun", 8), ("Judul", 48), ("Eviden sah", 10), ("Indikator", 12), ("Penanda", 22),
+                    ("Penjelasan / galat", 70))  # fmt: skip
+OPD_COLUMNS = (("OPD", 28), ("Berkas", 9), ("Terbaca", 10), ("Gagal dibaca", 13), ("Format tidak didukung", 20),
+               ("Eviden sah", 11), ("Perlu diperbaiki", 15))  # fmt: skip
+PERSONAL_DATA_COLUMNS = (("Berkas", 48), ("OPD", 18), ("Data pribadi (jumlah, halaman)", 60), ("Tindakan", 70))
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Ringkasan"
+
+def _sheet(wb, title: str, columns: tuple[tuple[str, int], ...], rows: list[list], *, first: bool = False):
+    ws = wb.active if first else wb.create_sheet(title)
+    ws.title = title
+    _write_table(ws, [c for c, _ in columns], rows, [w for _, w in columns])
+    return ws
+
+
+def _summary_sheet(wb, data: ReportData) -> None:
     scores = [("Total", data.total)] + [("Domain", s) for s in data.domains] + [("Aspek", s) for s in data.aspects]
-    _write_table(ws, ["Cakupan", "Kode", "Nama", "Bobot", "Indeks klaim", "Predikat klaim", "Indeks eviden",
-                      "Predikat eviden", "Selisih (eviden − klaim)"],
-                 [[scope, s.id, s.name, s.weight, s.claimed, s.claimed_predicate or "", s.evidence,
-                   s.evidence_predicate or "", s.difference] for scope, s in scores],
-                 [10, 8, 48, 8, 13, 15, 13, 15, 16])
+    rows = [[scope, s.id, s.name, s.weight, s.claimed, s.claimed_predicate or "", s.evidence,
+             s.evidence_predicate or "", s.difference] for scope, s in scores]  # fmt: skip
+    ws = _sheet(wb, "Ringkasan", SUMMARY_COLUMNS, rows, first=True)
     ws.append([])
-    for label, value in (("Pemerintah daerah", data.region or "–"), ("Tahun penilaian", data.assessment_year),
-                         ("Kerangka penilaian", data.framework_title), ("Run", data.run_id),
-                         ("Run selesai", fmt_datetime(data.run_finished)),
-                         ("Laporan dibuat", fmt_datetime(data.generated_at))):
+    for label, value in (
+        ("Pemerintah daerah", data.region or "–"),
+        ("Tahun penilaian", data.assessment_year),
+        ("Kerangka penilaian", data.framework_title),
+        ("Run", data.run_id),
+        ("Run selesai", fmt_datetime(data.run_finished)),
+        ("Laporan dibuat", fmt_datetime(data.generated_at)),
+    ):
         ws.append([label, None, value])
 
-    ws = wb.create_sheet("Indikator")
-    _write_table(ws, ["No", "Indikator", "Aspek", "Tingkat klaim", "Tingkat eviden", "Status", "Kode status",
-                      "Penanda", "Berkas eviden", "Halaman", "Cuplikan", "Alasan", "Langkah berikutnya"],
-                 [[r.no, r.name, r.aspect, r.claimed_level, r.evidence_level, r.status_label, r.status or "",
-                   _flag_text(r.flags), "\n".join(e.path for e in r.evidence),
-                   r.best.page if r.best else None, r.best.snippet if r.best else "", r.reason, r.next_step]
-                  for r in data.indicators],
-                 [6, 48, 7, 12, 12, 20, 14, 18, 40, 9, 50, 40, 60])
 
-    ws = wb.create_sheet("Perbaiki Dahulu")
-    _write_table(ws, ["Urutan", "No", "Indikator", "Tingkat klaim", "Tingkat eviden", "Tingkat sasaran",
-                      "Poin indeks hilang", "Langkah berikutnya"],
-                 [[f.rank, f.no, f.name, f.claimed_level, f.evidence_level, f.target_level, f.cost, f.next_step]
-                  for f in data.fix_first],
-                 [8, 6, 48, 12, 12, 13, 16, 70])
+def _indicator_rows(data: ReportData) -> list[list]:
+    return [[r.no, r.name, r.aspect, r.claimed_level, r.evidence_level, r.status_label, r.status or "",
+             _flag_text(r.flags), "\n".join(e.path for e in r.evidence), r.best.page if r.best else None,
+             r.best.snippet if r.best else "", r.reason, r.next_step] for r in data.indicators]  # fmt: skip
+
+
+def _fix_first_sheet(wb, data: ReportData) -> None:
+    rows = [[f.rank, f.no, f.name, f.claimed_level, f.evidence_level, f.target_level, f.cost, f.next_step]
+            for f in data.fix_first]  # fmt: skip
+    ws = _sheet(wb, "Perbaiki Dahulu", FIX_FIRST_COLUMNS, rows)
     for row in ws.iter_rows(min_row=2, min_col=7, max_col=7):
         for cell in row:
             cell.number_format = "0.000"
 
-    ws = wb.create_sheet("Dokumen")
-    _write_table(ws, ["Berkas", "OPD", "Status", "Format", "Jenis", "Nomor", "Tahun", "Judul", "Eviden sah",
-                      "Indikator", "Penanda", "Penjelasan / galat"],
-                 [[d.path, d.opd or ROOT_OPD, d.status_label, d.format, d.doc_type_label, d.number or "", d.year,
-                   d.title or "", "ya" if d.counts_as_evidence else "tidak", ", ".join(map(str, d.indicators)),
-                   _flag_text(d.flags), "\n".join(x for x in (d.error or "", _flag_explanations(d.flags)) if x)]
-                  for d in data.documents],
-                 [48, 16, 18, 9, 14, 9, 8, 48, 10, 12, 22, 70])
 
-    ws = wb.create_sheet("OPD")
-    _write_table(ws, ["OPD", "Berkas", "Terbaca", "Gagal dibaca", "Format tidak didukung", "Eviden sah",
-                      "Perlu diperbaiki"],
-                 [[o.name, len(o.documents), o.count("ok"), o.count("failed"), o.count("unsupported"), o.counting,
-                   len(o.to_fix)] for o in data.opds],
-                 [28, 9, 10, 13, 20, 11, 15])
+def _document_rows(data: ReportData) -> list[list]:
+    return [[d.path, d.opd or ROOT_OPD, d.status_label, d.format, d.doc_type_label, d.number or "", d.year,
+             d.title or "", "ya" if d.counts_as_evidence else "tidak", ", ".join(map(str, d.indicators)),
+             _flag_text(d.flags), "\n".join(x for x in (d.error or "", _flag_explanations(d.flags)) if x)]
+            for d in data.documents]  # fmt: skip
 
+
+def _opd_rows(data: ReportData) -> list[list]:
+    return [[o.name, len(o.documents), o.count("ok"), o.count("failed"), o.count("unsupported"), o.counting,
+             len(o.to_fix)] for o in data.opds]  # fmt: skip
+
+
+def write_xlsx(data: ReportData, path: Path) -> None:
+    """The report as a workbook: one sheet per table of the HTML report."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    _summary_sheet(wb, data)
+    _sheet(wb, "Indikator", INDICATOR_COLUMNS, _indicator_rows(data))
+    _fix_first_sheet(wb, data)
+    _sheet(wb, "Dokumen", DOCUMENT_COLUMNS, _document_rows(data))
+    _sheet(wb, "OPD", OPD_COLUMNS, _opd_rows(data))
     if data.personal_data:  # only when there is something to redact, like the HTML section
-        ws = wb.create_sheet("Data Pribadi")
-        _write_table(ws, ["Berkas", "OPD", "Data pribadi (jumlah, halaman)", "Tindakan"],
-                     [[d.path, d.opd or ROOT_OPD, *personal_data_note(d)] for d in data.personal_data],
-                     [48, 18, 60, 70])
-
+        rows = [[d.path, d.opd or ROOT_OPD, *personal_data_note(d)] for d in data.personal_data]
+        _sheet(wb, "Data Pribadi", PERSONAL_DATA_COLUMNS, rows)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     wb.save(tmp)
@@ -530,6 +651,7 @@ def write_xlsx(data: ReportData, path: Path) -> None:
 
 
 # --- entry point ---------------------------------------------------------------------------------
+
 
 def write_report(db: Path, out: Path, fmt: str) -> None:
     """Read the latest completed run (one short read-only session), then write the HTML or XLSX report."""

@@ -35,8 +35,10 @@ def format_summary(summary) -> str:
         lines.append(f"  {len(gaps)} celah yang paling menurunkan indeks:")
         for gap in gaps:
             claimed = f"klaim {gap.claimed_level}" if gap.claimed_level is not None else f"target {gap.target_level}"
-            lines.append(f"    - Indikator {gap.no} ({claimed}, eviden {gap.evidence_level}): -{gap.cost:.3f} indeks"
-                         f" — {gap.name}")
+            lines.append(
+                f"    - Indikator {gap.no} ({claimed}, eviden {gap.evidence_level}): -{gap.cost:.3f} indeks"
+                f" — {gap.name}"
+            )
     if summary.failures:
         lines.append("  Berkas bermasalah:")
         for path, code, message in summary.failures[:MAX_LISTED_FAILURES]:

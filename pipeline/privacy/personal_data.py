@@ -32,7 +32,6 @@ import re
 from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
 from typing import TYPE_CHECKING
 
 from pipeline.model import Flag
@@ -42,16 +41,32 @@ if TYPE_CHECKING:
     from pipeline.model import Document
 
 KINDS = PERSONAL_DATA_KINDS
-PLACEHOLDERS = {"nik": "[NIK]", "nip": "[NIP]", "phone": "[TELEPON]", "landline": "[TELEPON TETAP]",
-                "email": "[EMAIL]", "email_dinas": "[EMAIL DINAS]"}
-LABELS = {"nik": "NIK", "nip": "NIP", "phone": "nomor ponsel", "landline": "nomor telepon tetap",
-          "email": "alamat e-mail", "email_dinas": "alamat e-mail dinas"}
+PLACEHOLDERS = {
+    "nik": "[NIK]",
+    "nip": "[NIP]",
+    "phone": "[TELEPON]",
+    "landline": "[TELEPON TETAP]",
+    "email": "[EMAIL]",
+    "email_dinas": "[EMAIL DINAS]",
+}
+LABELS = {
+    "nik": "NIK",
+    "nip": "NIP",
+    "phone": "nomor ponsel",
+    "landline": "nomor telepon tetap",
+    "email": "alamat e-mail",
+    "email_dinas": "alamat e-mail dinas",
+}
 INTRO = "Dokumen memuat data pribadi: "
-ACTION = ("Samarkan (redaksi) data tersebut sebelum diunggah ke aplikasi SPBE; eviden cukup menunjukkan "
-          "kegiatan atau penetapannya, bukan identitas orang.")
+ACTION = (
+    "Samarkan (redaksi) data tersebut sebelum diunggah ke aplikasi SPBE; eviden cukup menunjukkan "
+    "kegiatan atau penetapannya, bukan identitas orang."
+)
 
-_EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
-                    r"[A-Za-z]{2,}(?![\w-])")
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+"
+    r"[A-Za-z]{2,}(?![\w-])"
+)
 _PLACEHOLDER = re.compile("|".join(re.escape(p) for p in sorted(PLACEHOLDERS.values(), key=len, reverse=True)))
 _KIND_OF_PLACEHOLDER = {p: k for k, p in PLACEHOLDERS.items()}
 _DIGITS = re.compile(r"\d+")
@@ -98,6 +113,7 @@ def _options(rules: PersonalDataRules | Common) -> PersonalDataRules:
 
 # --- structural checks -------------------------------------------------------------------------------
 
+
 def _valid_date(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= monthrange(year, month)[1]
 
@@ -107,17 +123,27 @@ def _nik(digits: str, rules: PersonalDataRules) -> bool:
     province, regency, district = int(digits[0:2]), int(digits[2:4]), int(digits[4:6])
     day, month, year = int(digits[6:8]), int(digits[8:10]), int(digits[10:12])
     day = day - 40 if day > 40 else day
-    return (province in rules.nik_province_codes and 1 <= regency <= 79 and district >= 1
-            and _valid_date(2000 + year, month, day) and int(digits[12:]) >= 1)  # 2000: leap years allowed
+    return (
+        province in rules.nik_province_codes
+        and 1 <= regency <= 79
+        and district >= 1
+        and _valid_date(2000 + year, month, day)
+        and int(digits[12:]) >= 1
+    )  # 2000: leap years allowed
 
 
 def _nip(digits: str) -> bool:
     """YYYYMMDD birth, YYYYMM appointment (month 21 marks PPPK), gender 1/2, serial."""
     birth, born = digits[0:8], int(digits[0:4])
     appointed, month = int(digits[8:12]), int(digits[12:14])
-    return (1930 <= born <= 2015 and _valid_date(born, int(birth[4:6]), int(birth[6:8]))
-            and 15 <= appointed - born <= 60 and (1 <= month <= 12 or month == 21)
-            and digits[14] in "12" and int(digits[15:]) >= 1)
+    return (
+        1930 <= born <= 2015
+        and _valid_date(born, int(birth[4:6]), int(birth[6:8]))
+        and 15 <= appointed - born <= 60
+        and (1 <= month <= 12 or month == 21)
+        and digits[14] in "12"
+        and int(digits[15:]) >= 1
+    )
 
 
 @dataclass(frozen=True)
@@ -149,8 +175,13 @@ class _Candidate:
 
 def _as_nik(c: _Candidate, rules: PersonalDataRules) -> str | None:
     digits = c.digits
-    if (len(digits) == 16 and c.plain and c.separated_by(_SPACE, _DASH) and c.cuts <= {2, 4, 6, 8, 12}
-            and _nik(digits, rules)):
+    if (
+        len(digits) == 16
+        and c.plain
+        and c.separated_by(_SPACE, _DASH)
+        and c.cuts <= {2, 4, 6, 8, 12}
+        and _nik(digits, rules)
+    ):
         return digits
     return None
 
@@ -169,7 +200,12 @@ def _mobile(national: str) -> bool:
 def _as_phone(c: _Candidate, rules: PersonalDataRules) -> str | None:
     """A mobile number, national (0812-...) or international (+62 812 ..., 62812..., (+62) 812-...)."""
     digits, first = c.digits, c.groups[0]
-    if c.plain and _mobile(digits) and c.separated_by(_SPACE, _DASH, _DOT) and all(len(g.digits) >= 3 for g in c.groups):
+    if (
+        c.plain
+        and _mobile(digits)
+        and c.separated_by(_SPACE, _DASH, _DOT)
+        and all(len(g.digits) >= 3 for g in c.groups)
+    ):
         return digits
     if not digits.startswith("62") or (first.paren and not first.plus) or not _mobile("0" + digits[2:]):
         return None
@@ -186,8 +222,9 @@ def _as_phone(c: _Candidate, rules: PersonalDataRules) -> str | None:
 def _local(groups: Sequence[_Group]) -> bool:
     """A local telephone number: 5-8 digits in one or two groups, not starting with 0 or 1."""
     digits = "".join(g.digits for g in groups)
-    return (len(groups) <= 2 and 5 <= len(digits) <= 8 and digits[0] not in "01"
-            and all(len(g.digits) >= 3 for g in groups))
+    return (
+        len(groups) <= 2 and 5 <= len(digits) <= 8 and digits[0] not in "01" and all(len(g.digits) >= 3 for g in groups)
+    )
 
 
 def _as_landline(c: _Candidate, rules: PersonalDataRules) -> str | None:
@@ -195,8 +232,15 @@ def _as_landline(c: _Candidate, rules: PersonalDataRules) -> str | None:
     first, rest, gaps = c.groups[0], c.groups[1:], c.gaps
     if not rest or not set(gaps[1:]) <= {_SPACE, _DASH}:
         return None
-    if first.plus and first.digits == "62" and not first.paren and gaps[0] in (_SPACE, _DASH) and len(rest) >= 2 \
-            and _AREA_INTERNATIONAL.fullmatch(rest[0].digits) and _local(rest[1:]):
+    if (
+        first.plus
+        and first.digits == "62"
+        and not first.paren
+        and gaps[0] in (_SPACE, _DASH)
+        and len(rest) >= 2
+        and _AREA_INTERNATIONAL.fullmatch(rest[0].digits)
+        and _local(rest[1:])
+    ):
         return "0" + "".join(g.digits for g in rest)
     set_apart = gaps[0] == _PAREN if first.paren else gaps[0] in (_SPACE, _DASH)
     if not first.plus and set_apart and _AREA.fullmatch(first.digits) and _local(rest):
@@ -217,6 +261,7 @@ def _classify(candidate: _Candidate, rules: PersonalDataRules) -> tuple[str, str
 
 # --- finding -----------------------------------------------------------------------------------------
 
+
 def _gap_kind(gap: str) -> str | None:
     m = _GAP.fullmatch(gap)
     if not m:
@@ -236,10 +281,10 @@ def _runs(text: str) -> list[tuple[list[_Group], list[str]]]:
         start, plus, paren = m.start(), False, False
         if start and text[start - 1] == "+":
             start, plus = start - 1, True
-        if start and text[start - 1] == "(" and len(m.group()) <= 4 and text[m.end():m.end() + 1] == ")":
+        if start and text[start - 1] == "(" and len(m.group()) <= 4 and text[m.end() : m.end() + 1] == ")":
             start, paren = start - 1, True  # an area or country code: "(0341) 551234", "(+62) 812 ..."
         group = _Group(start, m.end(), m.group(), plus, paren)
-        gap = _gap_kind(text[prev_end:m.start()]) if prev_end is not None and not (plus or paren) else None
+        gap = _gap_kind(text[prev_end : m.start()]) if prev_end is not None and not (plus or paren) else None
         if gap is None:
             runs.append(([group], []))
         else:
@@ -256,8 +301,11 @@ def _bounded_left(text: str, start: int) -> bool:
     before = text[start - 1]
     if before.isalnum() or before in "/_@\\":
         return False
-    return not (before in ".,-\u2013" and start >= 2 and (text[start - 2].isdigit() or before != "."
-                                                          and text[start - 2].isalnum()))
+    return not (
+        before in ".,-\u2013"
+        and start >= 2
+        and (text[start - 2].isdigit() or before != "." and text[start - 2].isalnum())
+    )
 
 
 def _bounded_right(text: str, end: int) -> bool:
@@ -287,7 +335,9 @@ def _numbers(text: str, rules: PersonalDataRules) -> list[_Item]:
                     if length not in LENGTHS or length < 16 and not phone_like:
                         continue
                     right_ok = _bounded_right(text, groups[j].end) if j == len(groups) - 1 else gaps[j] == _SPACE
-                    candidate = _Candidate(tuple(groups[i:j + 1]), tuple(gaps[i:j]), joined[offsets[i]:offsets[j + 1]])
+                    candidate = _Candidate(
+                        tuple(groups[i : j + 1]), tuple(gaps[i:j]), joined[offsets[i] : offsets[j + 1]]
+                    )
                     if right_ok and (classified := _classify(candidate, rules)):
                         found = (j, classified)
                         break
@@ -311,12 +361,13 @@ def _find(text: str, rules: PersonalDataRules) -> list[_Item]:
     items = [_Item(_email_kind(m.group(), rules), m.start(), m.end(), m.group().lower()) for m in _EMAIL.finditer(text)]
     masked = text
     for item in items:  # digits inside an address are part of it, never a second item
-        masked = masked[:item.start] + "@" * (item.end - item.start) + masked[item.end:]
+        masked = masked[: item.start] + "@" * (item.end - item.start) + masked[item.end :]
     items += _numbers(masked, rules)
     return sorted(items, key=lambda it: it.start)
 
 
 # --- public API --------------------------------------------------------------------------------------
+
 
 def scan(pages: Sequence[str], rules: PersonalDataRules | Common) -> PersonalData:
     """Count distinct values per kind and the pages they are on. Placeholders count one value each."""
@@ -339,7 +390,7 @@ def redact(text: str, rules: PersonalDataRules | Common) -> str:
     """The text with every personal-data value replaced by its kind's placeholder; all else untouched."""
     out, last = [], 0
     for item in _find(text, _options(rules)):
-        out += [text[last:item.start], PLACEHOLDERS[item.kind]]
+        out += [text[last : item.start], PLACEHOLDERS[item.kind]]
         last = item.end
     return "".join(out) + text[last:]
 
@@ -368,13 +419,13 @@ def flag(found: PersonalData, rules: PersonalDataRules | Common) -> Flag | None:
 def split_message(message: str) -> tuple[str, str]:
     """(what was found, what to do) of a stored `personal_data` message; unknown wording stays whole."""
     if message.endswith(ACTION):
-        findings = message[:-len(ACTION)].strip()
+        findings = message[: -len(ACTION)].strip()
         findings = findings.removeprefix(INTRO)
         return findings.rstrip(". ") or findings, ACTION
     return message, ""
 
 
-def protect(document: "Document", rules: PersonalDataRules | Common) -> tuple["Document", PersonalData]:
+def protect(document: Document, rules: PersonalDataRules | Common) -> tuple[Document, PersonalData]:
     """Scan the raw text once, then keep only the redacted text: nothing after extraction (database,
     snippets, export, report, review page) ever holds the values."""
     from dataclasses import replace
@@ -387,8 +438,7 @@ def protect(document: "Document", rules: PersonalDataRules | Common) -> tuple["D
 
 
 def to_json(found: PersonalData) -> str:
-    return json.dumps({"counts": found.counts, "pages": {k: list(v) for k, v in found.pages.items()}},
-                      sort_keys=True)
+    return json.dumps({"counts": found.counts, "pages": {k: list(v) for k, v in found.pages.items()}}, sort_keys=True)
 
 
 def from_json(text: str | None) -> PersonalData | None:

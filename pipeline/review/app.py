@@ -46,8 +46,14 @@ UNKNOWN_HOST = "Alamat host tidak dikenal. Buka halaman tinjauan melalui http://
 UNEXPECTED = "Terjadi kesalahan tak terduga. Muat ulang halaman; bila berulang, hubungi pengelola sistem."
 
 
-def create_app(db: Path, *, wait_s: float = DEFAULT_WAIT_S, credentials: Credentials | None = None,
-               trusted_hosts: Iterable[str] | None = None, secret: bytes | None = None) -> FastAPI:
+def create_app(
+    db: Path,
+    *,
+    wait_s: float = DEFAULT_WAIT_S,
+    credentials: Credentials | None = None,
+    trusted_hosts: Iterable[str] | None = None,
+    secret: bytes | None = None,
+) -> FastAPI:
     """The review site. `credentials`: login required for everything; `trusted_hosts`: accepted Host names."""
     sessions = Sessions(secret or secrets.token_bytes(32))
     trusted = frozenset(h.lower() for h in trusted_hosts) if trusted_hosts is not None else None
@@ -87,8 +93,14 @@ async def guard(request: Request, call_next):
     else:
         response = await call_next(request)
     if request.state.sid != cookie_sid:  # new visitor, or the session id changed at login/logout
-        response.set_cookie(SESSION_COOKIE, site.sessions.cookie(request.state.sid), httponly=True,
-                            samesite="strict", secure=request.url.scheme == "https", path="/")
+        response.set_cookie(
+            SESSION_COOKIE,
+            site.sessions.cookie(request.state.sid),
+            httponly=True,
+            samesite="strict",
+            secure=request.url.scheme == "https",
+            path="/",
+        )
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
     if not path.startswith("/berkas/"):  # files carry their own policy (a PDF viewer needs its plugin)
@@ -114,12 +126,18 @@ def serve(db: Path, host: str = "127.0.0.1", port: int = 8080, credentials: Cred
 
     local = is_loopback(host)
     if not local and credentials is None:
-        raise UiRefused(f"Halaman tinjauan tidak dijalankan: alamat {host} dapat dibuka dari komputer lain, "
-                        "jadi login wajib diaktifkan lebih dulu.\n" + LOGIN_SETUP +
-                        "\nAtau jalankan tanpa --host agar hanya terbuka di komputer ini (127.0.0.1).")
+        raise UiRefused(
+            f"Halaman tinjauan tidak dijalankan: alamat {host} dapat dibuka dari komputer lain, "
+            "jadi login wajib diaktifkan lebih dulu.\n"
+            + LOGIN_SETUP
+            + "\nAtau jalankan tanpa --host agar hanya terbuka di komputer ini (127.0.0.1)."
+        )
     app = create_app(Path(db), credentials=credentials, trusted_hosts=LOOPBACK_NAMES if local else None)
     print(f"Halaman tinjauan: http://{host}:{port}/  (tekan Ctrl+C untuk berhenti)", flush=True)
     if not local:
-        print("Login aktif. Lalu lintas memakai HTTP biasa: buka hanya di jaringan kantor yang tepercaya, "
-              "atau pasang di belakang proxy HTTPS.", flush=True)
+        print(
+            "Login aktif. Lalu lintas memakai HTTP biasa: buka hanya di jaringan kantor yang tepercaya, "
+            "atau pasang di belakang proxy HTTPS.",
+            flush=True,
+        )
     uvicorn.run(app, host=host, port=port, log_level="warning")

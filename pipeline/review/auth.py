@@ -17,14 +17,15 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2 ** 14, 8, 1
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MIN_PASSWORD = 8
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
 ENV_USERNAME, ENV_PASSWORD_HASH = "SPBE_UI_USERNAME", "SPBE_UI_PASSWORD_HASH"
 LOGIN_SETUP = (
     "Buat hash kata sandi dengan perintah «spbe ui-password», lalu tulis di spbe.toml:\n"
-    "    [ui]\n    username = \"admin\"\n    password_hash = \"scrypt$...\"\n"
-    f"atau setel variabel lingkungan {ENV_USERNAME} dan {ENV_PASSWORD_HASH}.")
+    '    [ui]\n    username = "admin"\n    password_hash = "scrypt$..."\n'
+    f"atau setel variabel lingkungan {ENV_USERNAME} dan {ENV_PASSWORD_HASH}."
+)
 SESSION_COOKIE = "spbe_sesi"
 CSRF_FIELD = "csrf_token"
 
@@ -34,6 +35,7 @@ class UiRefused(Exception):
 
 
 # --- passwords ----------------------------------------------------------------------------------
+
 
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).decode().rstrip("=")
@@ -61,8 +63,14 @@ def parse_password_hash(encoded: str) -> tuple[int, int, int, bytes, bytes]:
         salt_b, digest_b = _unb64(salt), _unb64(digest)
     except (ValueError, AttributeError) as exc:
         raise ValueError("bukan hash kata sandi yang dikenal") from exc
-    if scheme != "scrypt" or not (2 <= n <= 2 ** 20 and n & (n - 1) == 0) or not (1 <= r <= 32) \
-            or not (1 <= p <= 16) or len(salt_b) < 8 or len(digest_b) < 16:
+    if (
+        scheme != "scrypt"
+        or not (2 <= n <= 2**20 and n & (n - 1) == 0)
+        or not (1 <= r <= 32)
+        or not (1 <= p <= 16)
+        or len(salt_b) < 8
+        or len(digest_b) < 16
+    ):
         raise ValueError("bukan hash kata sandi yang dikenal")
     return n, r, p, salt_b, digest_b
 
@@ -72,12 +80,14 @@ def verify_password(password: str, encoded: str) -> bool:
         n, r, p, salt, digest = parse_password_hash(encoded)
     except ValueError:
         return False
-    candidate = hashlib.scrypt(password.encode(), salt=salt, n=n, r=r, p=p, dklen=len(digest),
-                               maxmem=256 * n * r * p + 2 ** 20)
+    candidate = hashlib.scrypt(
+        password.encode(), salt=salt, n=n, r=r, p=p, dklen=len(digest), maxmem=256 * n * r * p + 2**20
+    )
     return hmac.compare_digest(candidate, digest)
 
 
 # --- the admin account and where the page may listen --------------------------------------------
+
 
 @dataclass(frozen=True)
 class Credentials:
@@ -118,13 +128,18 @@ def is_loopback(host: str) -> bool:
 
 def local_target(value: str) -> str:
     """Where to go after login: a path on this site only (no open redirect)."""
-    if not value.startswith("/") or value.startswith(("//", "/masuk")) or "\\" in value \
-            or any(ord(c) < 32 for c in value):
+    if (
+        not value.startswith("/")
+        or value.startswith(("//", "/masuk"))
+        or "\\" in value
+        or any(ord(c) < 32 for c in value)
+    ):
         return "/"
     return value
 
 
 # --- sessions -----------------------------------------------------------------------------------
+
 
 class Sessions:
     """Signed random session ids; logins live in this process only (a restart logs everyone out).

@@ -29,14 +29,20 @@ DECISION_LABELS = {
 }
 UNDECIDED_LABEL = "Belum ditinjau"
 
-NOTE_REQUIRED = ("Keputusan BELUM disimpan: untuk menolak temuan (alarm palsu) catatan wajib diisi — "
-                 "jelaskan mengapa temuan ini bukan masalah.")
+NOTE_REQUIRED = (
+    "Keputusan BELUM disimpan: untuk menolak temuan (alarm palsu) catatan wajib diisi — "
+    "jelaskan mengapa temuan ini bukan masalah."
+)
 WHO_REQUIRED = "Keputusan BELUM disimpan: isi nama Anda agar jejak audit mencatat siapa yang memutuskan."
 BAD_DECISION = "Keputusan BELUM disimpan: pilih salah satu keputusan (dikonfirmasi, ditolak, atau sudah diperbaiki)."
-NOT_A_GAP = ("Keputusan BELUM disimpan: temuan ini tidak ada lagi pada hasil pemeriksaan terakhir "
-             "(mungkin baru saja diperbarui). Muat ulang halaman lalu tinjau kembali.")
-CHANGED = ("Keputusan BELUM disimpan: isi berkas telah berubah sejak halaman dimuat. "
-           "Muat ulang halaman dan tinjau versi terbaru berkas ini.")
+NOT_A_GAP = (
+    "Keputusan BELUM disimpan: temuan ini tidak ada lagi pada hasil pemeriksaan terakhir "
+    "(mungkin baru saja diperbarui). Muat ulang halaman lalu tinjau kembali."
+)
+CHANGED = (
+    "Keputusan BELUM disimpan: isi berkas telah berubah sejak halaman dimuat. "
+    "Muat ulang halaman dan tinjau versi terbaru berkas ini."
+)
 MAX_TEXT = 2000  # note and name length limit
 
 
@@ -108,8 +114,11 @@ class Review:
 
 # --- reading ------------------------------------------------------------------------------------
 
+
 def _has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0] > 0
+    return (
+        con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]).fetchall()[0][0] > 0
+    )
 
 
 def current_decision(history: Iterable[Decision], sha256: str) -> Decision | None:
@@ -141,9 +150,12 @@ def _opd_of(path: str) -> str:
 
 def _load_gaps(con: duckdb.DuckDBPyConnection, run_id: int) -> dict[tuple[str, str], Gap]:
     """One gap per (path, code): ingestion problems of files not ok, then the run's judgement flags."""
-    files = {path: (opd, sha or "", status, problems)
-             for path, opd, sha, status, problems in con.execute(
-                 "SELECT path, opd, sha256, status, problems FROM files").fetchall()}
+    files = {
+        path: (opd, sha or "", status, problems)
+        for path, opd, sha, status, problems in con.execute(
+            "SELECT path, opd, sha256, status, problems FROM files"
+        ).fetchall()
+    }
     gaps: dict[tuple[str, str], Gap] = {}
     for path, (opd, sha, status, problems) in files.items():
         if status == "ok":
@@ -151,7 +163,8 @@ def _load_gaps(con: duckdb.DuckDBPyConnection, run_id: int) -> dict[tuple[str, s
         for problem in problems_from_json(problems):
             gaps.setdefault((path, problem.code), Gap(path, opd, problem.code, problem.message, "ingestion", sha))
     for path, code, message in con.execute(
-            "SELECT path, code, message FROM doc_flags WHERE run_id = ? ORDER BY path, code", [run_id]).fetchall():
+        "SELECT path, code, message FROM doc_flags WHERE run_id = ? ORDER BY path, code", [run_id]
+    ).fetchall():
         opd, sha = files.get(path, (_opd_of(path), "", None, None))[:2]
         gaps.setdefault((path, code), Gap(path, opd, code, message, "judgement", sha))
     return gaps
@@ -162,8 +175,10 @@ def _add_context(con: duckdb.DuckDBPyConnection, run_id: int, gaps: Iterable[Gap
     titles = dict(con.execute("SELECT path, title FROM doc_facts WHERE run_id = ?", [run_id]).fetchall())
     matches: dict[str, list[tuple]] = {}
     for path, indicator, level, score, page, snippet in con.execute(
-            """SELECT path, indicator, level, score, page, snippet FROM doc_matches WHERE run_id = ?
-               ORDER BY path, (level IS NOT NULL) DESC, score DESC, indicator""", [run_id]).fetchall():
+        """SELECT path, indicator, level, score, page, snippet FROM doc_matches WHERE run_id = ?
+               ORDER BY path, (level IS NOT NULL) DESC, score DESC, indicator""",
+        [run_id],
+    ).fetchall():
         matches.setdefault(path, []).append((indicator, level, score, page, snippet))
     history: dict[tuple[str, str], list[Decision]] = {}
     for d in load_decisions(con):
@@ -203,6 +218,7 @@ def file_lookup(con: duckdb.DuckDBPyConnection, relative: str) -> tuple[Path, st
 
 # --- which gaps the page shows ------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Filters:
     """The page's filters, read from and written back to its query string (Bahasa parameter names)."""
@@ -215,21 +231,32 @@ class Filters:
     @classmethod
     def parse(cls, params) -> Filters:
         raw = (params.get("indikator") or "").strip()
-        return cls(opd=params.get("opd") or "", indicator=int(raw) if raw.isdigit() else None,
-                   flag=params.get("flag") or "", show_dismissed=(params.get("tampilkan_ditolak") or "") == "1")
+        return cls(
+            opd=params.get("opd") or "",
+            indicator=int(raw) if raw.isdigit() else None,
+            flag=params.get("flag") or "",
+            show_dismissed=(params.get("tampilkan_ditolak") or "") == "1",
+        )
 
     def query(self) -> dict[str, str]:
-        items = {"opd": self.opd, "indikator": str(self.indicator) if self.indicator is not None else "",
-                 "flag": self.flag, "tampilkan_ditolak": "1" if self.show_dismissed else ""}
+        items = {
+            "opd": self.opd,
+            "indikator": str(self.indicator) if self.indicator is not None else "",
+            "flag": self.flag,
+            "tampilkan_ditolak": "1" if self.show_dismissed else "",
+        }
         return {k: v for k, v in items.items() if v}
 
 
 def filter_gaps(gaps: Iterable[Gap], filters: Filters) -> list[Gap]:
-    return [g for g in gaps
-            if (not filters.opd or g.opd == filters.opd)
-            and (filters.indicator is None or filters.indicator in g.indicators)
-            and (not filters.flag or g.code == filters.flag)
-            and (filters.show_dismissed or g.state != "dismissed")]
+    return [
+        g
+        for g in gaps
+        if (not filters.opd or g.opd == filters.opd)
+        and (filters.indicator is None or filters.indicator in g.indicators)
+        and (not filters.flag or g.code == filters.flag)
+        and (filters.show_dismissed or g.state != "dismissed")
+    ]
 
 
 def hidden_dismissed(gaps: Iterable[Gap], filters: Filters) -> int:
@@ -241,6 +268,7 @@ def hidden_dismissed(gaps: Iterable[Gap], filters: Filters) -> int:
 
 
 # --- writing ------------------------------------------------------------------------------------
+
 
 def validate_decision(decision: str, note: str, who: str) -> str:
     """Raise DecisionRefused unless the decision may be stored; return the cleaned note."""
@@ -255,8 +283,17 @@ def validate_decision(decision: str, note: str, who: str) -> str:
     return note.strip()
 
 
-def record_decision(con: duckdb.DuckDBPyConnection, *, path: str, code: str, sha256: str, decision: str,
-                    note: str, who: str, now: datetime | None = None) -> Decision:
+def record_decision(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    path: str,
+    code: str,
+    sha256: str,
+    decision: str,
+    note: str,
+    who: str,
+    now: datetime | None = None,
+) -> Decision:
     """Append one decision for a gap of the latest completed run, made on content `sha256`."""
     note = validate_decision(decision, note, who)
     review = load_review(con)
@@ -268,6 +305,15 @@ def record_decision(con: duckdb.DuckDBPyConnection, *, path: str, code: str, sha
     row = con.execute(
         """INSERT INTO decisions (path, sha256, code, decision, note, who, decided_at, run_id)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, path, sha256, code, decision, note, who, decided_at, run_id""",
-        [path, sha256, code, decision, note, who.strip(), now or datetime.now(), review.run["run_id"] if review.run else None],
+        [
+            path,
+            sha256,
+            code,
+            decision,
+            note,
+            who.strip(),
+            now or datetime.now(),
+            review.run["run_id"] if review.run else None,
+        ],
     ).fetchall()[0]
     return Decision(*row)

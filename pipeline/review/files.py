@@ -15,8 +15,16 @@ from urllib.parse import quote
 from fastapi.responses import Response
 
 # Detected formats a browser may show inline; anything else is a download.
-INLINE_TYPES = {"pdf": "application/pdf", "png": "image/png", "jpeg": "image/jpeg", "gif": "image/gif",
-                "webp": "image/webp", "bmp": "image/bmp", "tiff": "image/tiff", "text": "text/plain; charset=utf-8"}
+INLINE_TYPES = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+    "webp": "image/webp",
+    "bmp": "image/bmp",
+    "tiff": "image/tiff",
+    "text": "text/plain; charset=utf-8",
+}
 # Whatever a file holds, it never runs script in this origin (a PDF keeps the page policy: its viewer needs it).
 FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
 
@@ -28,8 +36,13 @@ class FileRefused(Exception):
 def safe_file(root: Path, relative: str) -> Path:
     """The file `relative` under the evidence root; refuses escapes, symlinks and non-files."""
     rel = PurePosixPath(relative)
-    if not relative or rel.is_absolute() or "\\" in relative or "\0" in relative \
-            or any(part in ("..", ".", "") for part in relative.split("/")):
+    if (
+        not relative
+        or rel.is_absolute()
+        or "\\" in relative
+        or "\0" in relative
+        or any(part in ("..", ".", "") for part in relative.split("/"))
+    ):
         raise FileRefused(relative)
     base = Path(os.path.realpath(root))
     current = base

@@ -24,8 +24,10 @@ from pipeline.store.connection import session
 
 TEMPLATES = Path(__file__).parent / "templates"
 BUSY = "Basis data sedang diperbarui oleh pemeriksaan malam (spbe run). Halaman sedang diperbarui, muat ulang sebentar lagi."
-BUSY_DECISION = ("Keputusan Anda BELUM disimpan karena basis data sedang diperbarui oleh pemeriksaan malam. "
-                 "Tunggu sebentar lalu tekan «Kirim ulang keputusan».")
+BUSY_DECISION = (
+    "Keputusan Anda BELUM disimpan karena basis data sedang diperbarui oleh pemeriksaan malam. "
+    "Tunggu sebentar lalu tekan «Kirim ulang keputusan»."
+)
 # Every response; HTML pages add a Content-Security-Policy with a per-response style nonce (no inline script).
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -35,8 +37,7 @@ SECURITY_HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
-PAGE_CSP = ("default-src 'none'; style-src 'nonce-{nonce}'; form-action 'self'; frame-ancestors 'none'; "
-            "base-uri 'none'")
+PAGE_CSP = "default-src 'none'; style-src 'nonce-{nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 
 def _fmt_time(value) -> str:
@@ -44,11 +45,17 @@ def _fmt_time(value) -> str:
 
 
 def templates() -> Environment:
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters["waktu"] = _fmt_time
-    env.globals.update(DECISION_LABELS=DECISION_LABELS, FLAG_LABELS=FLAG_LABELS, UNDECIDED_LABEL=UNDECIDED_LABEL,
-                       CSRF_FIELD=CSRF_FIELD)
+    env.globals.update(
+        DECISION_LABELS=DECISION_LABELS, FLAG_LABELS=FLAG_LABELS, UNDECIDED_LABEL=UNDECIDED_LABEL, CSRF_FIELD=CSRF_FIELD
+    )
     return env
 
 
@@ -71,14 +78,22 @@ class Site:
         with self.db_lock, session(self.db, read_only=read_only, wait_s=self.wait_s) as con:
             return work(con)
 
-    def page(self, request: Request, name: str, status: int = 200, headers: dict | None = None,
-             **context) -> HTMLResponse:
+    def page(
+        self, request: Request, name: str, status: int = 200, headers: dict | None = None, **context
+    ) -> HTMLResponse:
         nonce = secrets.token_urlsafe(16)
         sid = getattr(request.state, "sid", None)
-        html = self.env.get_template(name).render(csp_nonce=nonce, csrf_token=self.sessions.csrf(sid) if sid else "",
-                                                  user=getattr(request.state, "user", None), **context)
-        return HTMLResponse(html, status_code=status, headers={
-            **SECURITY_HEADERS, "Content-Security-Policy": PAGE_CSP.format(nonce=nonce), **(headers or {})})
+        html = self.env.get_template(name).render(
+            csp_nonce=nonce,
+            csrf_token=self.sessions.csrf(sid) if sid else "",
+            user=getattr(request.state, "user", None),
+            **context,
+        )
+        return HTMLResponse(
+            html,
+            status_code=status,
+            headers={**SECURITY_HEADERS, "Content-Security-Policy": PAGE_CSP.format(nonce=nonce), **(headers or {})},
+        )
 
     def message(self, request: Request, title: str, text: str, status: int, **context) -> HTMLResponse:
         context.setdefault("resubmit", None)

@@ -37,14 +37,18 @@ from pipeline.store.connection import DatabaseBusy
 
 WHO_COOKIE = "spbe_peninjau"
 MAX_FORM_BYTES = 64 * 1024
-FORBIDDEN = ("Permintaan ditolak dan TIDAK ada yang disimpan: formulir ini kedaluwarsa atau dikirim dari situs lain. "
-             "Muat ulang halaman tinjauan, lalu ulangi.")
+FORBIDDEN = (
+    "Permintaan ditolak dan TIDAK ada yang disimpan: formulir ini kedaluwarsa atau dikirim dari situs lain. "
+    "Muat ulang halaman tinjauan, lalu ulangi."
+)
 BAD_LOGIN = "Nama pengguna atau kata sandi salah."
 LOCKED_OUT = "Terlalu banyak percobaan masuk yang gagal. Tunggu lima menit, lalu coba lagi."
 NO_RESULTS = "Belum ada hasil pemeriksaan. Jalankan «spbe run» terlebih dahulu."
 NO_FINISHED_RUN = "Belum ada pemeriksaan yang selesai. Tunggu pemeriksaan malam selesai, lalu muat ulang halaman."
-WRITE_FAILED = ("Keputusan Anda BELUM disimpan karena terjadi kesalahan saat menulis ke basis data. Coba kirim ulang; "
-                "bila berulang, hubungi pengelola sistem.")
+WRITE_FAILED = (
+    "Keputusan Anda BELUM disimpan karena terjadi kesalahan saat menulis ke basis data. Coba kirim ulang; "
+    "bila berulang, hubungi pengelola sistem."
+)
 FILE_REFUSED = "Berkas tidak ada di folder eviden atau alamatnya tidak sah."
 
 router = APIRouter()
@@ -129,13 +133,24 @@ def index(request: Request):
     if review.run is None:
         return site.message(request, "Belum ada hasil", NO_FINISHED_RUN, 200)
     gaps = review.gaps
-    return site.page(request, "review.html.j2", run=review.run, gaps=filter_gaps(gaps, filters), total=len(gaps),
-                     hidden=hidden_dismissed(gaps, filters), opds=sorted({g.opd for g in gaps}),
-                     flags=sorted({g.code for g in gaps}, key=flag_label),
-                     indicators=sorted({i for g in gaps for i in g.indicators}), names=review.indicator_names,
-                     filters=filters, query=filters.query(), saved=request.query_params.get("disimpan") == "1",
-                     who=unquote(request.cookies.get(WHO_COOKIE, "")), file_url=lambda p: "/berkas/" + quote(p),
-                     decisions=DECISIONS)
+    return site.page(
+        request,
+        "review.html.j2",
+        run=review.run,
+        gaps=filter_gaps(gaps, filters),
+        total=len(gaps),
+        hidden=hidden_dismissed(gaps, filters),
+        opds=sorted({g.opd for g in gaps}),
+        flags=sorted({g.code for g in gaps}, key=flag_label),
+        indicators=sorted({i for g in gaps for i in g.indicators}),
+        names=review.indicator_names,
+        filters=filters,
+        query=filters.query(),
+        saved=request.query_params.get("disimpan") == "1",
+        who=unquote(request.cookies.get(WHO_COOKIE, "")),
+        file_url=lambda p: "/berkas/" + quote(p),
+        decisions=DECISIONS,
+    )
 
 
 @router.post("/keputusan")
@@ -151,9 +166,18 @@ async def decide(request: Request):
     try:
         validate_decision(fields["decision"], fields["note"], fields["who"])
         stored = await run_in_threadpool(
-            site.with_db, lambda con: record_decision(
-                con, path=fields["path"], code=fields["code"], sha256=fields["sha256"], decision=fields["decision"],
-                note=fields["note"], who=fields["who"]), read_only=False)
+            site.with_db,
+            lambda con: record_decision(
+                con,
+                path=fields["path"],
+                code=fields["code"],
+                sha256=fields["sha256"],
+                decision=fields["decision"],
+                note=fields["note"],
+                who=fields["who"],
+            ),
+            read_only=False,
+        )
     except DecisionRefused as refused:
         return site.message(request, "Keputusan belum disimpan", str(refused), 400, resubmit=resubmit, back=back)
     except DatabaseBusy:

@@ -28,9 +28,17 @@ class BatchWriter:
     when `batch` files wait or `interval_s` seconds have passed since the last write, and at a clean
     exit of its `with` block. On an error the unwritten batch is dropped, as a crash would drop it."""
 
-    def __init__(self, db: Path, run_id: int, *, extractor_version: str, analysis_version: str,
-                 batch: int = WRITE_BATCH, interval_s: float = WRITE_INTERVAL_S,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        db: Path,
+        run_id: int,
+        *,
+        extractor_version: str,
+        analysis_version: str,
+        batch: int = WRITE_BATCH,
+        interval_s: float = WRITE_INTERVAL_S,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.db, self.run_id = db, run_id
         self.extractor_version, self.analysis_version = extractor_version, analysis_version
         self.batch, self.interval_s, self._clock = batch, interval_s, clock
@@ -52,8 +60,9 @@ class BatchWriter:
         """Write what waits, in one session and one transaction."""
         if self._documents:
             with session(self.db) as con:
-                save_extractions(con, self._documents, self.extractor_version, self.run_id, self._analyses,
-                                 self._personal)
+                save_extractions(
+                    con, self._documents, self.extractor_version, self.run_id, self._analyses, self._personal
+                )
         self._documents, self._analyses, self._personal = [], [], {}
         self._flushed = self._clock()
 

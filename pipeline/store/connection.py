@@ -92,7 +92,9 @@ def connect(db_path: Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT
 
 
 @contextmanager
-def session(db_path: Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> Iterator[duckdb.DuckDBPyConnection]:
+def session(
+    db_path: Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S
+) -> Iterator[duckdb.DuckDBPyConnection]:
     """One short unit of work on the database; the file is free again afterwards."""
     con = connect(db_path, read_only=read_only, wait_s=wait_s)
     try:

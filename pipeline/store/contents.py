@@ -25,13 +25,20 @@ def known_contents(con: duckdb.DuckDBPyConnection, version: str) -> dict[Content
     rows = con.execute(
         "SELECT sha256, name_class, format, status, problems FROM extractions WHERE extractor_version = ?", [version]
     ).fetchall()
-    return {ContentKey(sha, cls): StoredContent(fmt, Status(status), problems_from_json(problems))
-            for sha, cls, fmt, status, problems in rows}
+    return {
+        ContentKey(sha, cls): StoredContent(fmt, Status(status), problems_from_json(problems))
+        for sha, cls, fmt, status, problems in rows
+    }
 
 
-def save_extractions(con: duckdb.DuckDBPyConnection, items: list[tuple[ContentKey, Document]], version: str,
-                     run_id: int, analyses: Sequence[AnalysisRow] = (),
-                     personal: dict[ContentKey, str] | None = None) -> None:
+def save_extractions(
+    con: duckdb.DuckDBPyConnection,
+    items: list[tuple[ContentKey, Document]],
+    version: str,
+    run_id: int,
+    analyses: Sequence[AnalysisRow] = (),
+    personal: dict[ContentKey, str] | None = None,
+) -> None:
     """Store a batch of extractions, their pages and analyses in one transaction with bulk inserts
     (opening DuckDB costs ~50 ms and a statement per row ~1 ms; a batch of 25 files costs ~10 ms)."""
     if not items and not analyses:
@@ -58,7 +65,9 @@ def analysis_backlog(con: duckdb.DuckDBPyConnection, analysis_version: str) -> l
             AND a.extractor_version = f.extractor_version AND a.file_name = f.file_name
             AND a.analysis_version = ?
            WHERE a.data IS NULL AND e.pages > 0
-           ORDER BY ALL""", [analysis_version]).fetchall()
+           ORDER BY ALL""",
+        [analysis_version],
+    ).fetchall()
     return [AnalysisKey(*row) for row in rows]
 
 
@@ -68,12 +77,16 @@ def unprotected(con: duckdb.DuckDBPyConnection) -> list[tuple[ContentKey, str]]:
     rows = con.execute(
         """SELECT DISTINCT e.sha256, e.name_class, e.extractor_version FROM extractions e
            JOIN files f USING (sha256, name_class, extractor_version)
-           WHERE e.personal_data IS NULL AND e.pages > 0 ORDER BY ALL""").fetchall()
+           WHERE e.personal_data IS NULL AND e.pages > 0 ORDER BY ALL"""
+    ).fetchall()
     return [(ContentKey(sha, cls), version) for sha, cls, version in rows]
 
 
-def protect_stored(con: duckdb.DuckDBPyConnection, keys: list[tuple[ContentKey, str]],
-                   protect: Callable[[list[str]], tuple[list[str], str]]) -> None:
+def protect_stored(
+    con: duckdb.DuckDBPyConnection,
+    keys: list[tuple[ContentKey, str]],
+    protect: Callable[[list[str]], tuple[list[str], str]],
+) -> None:
     """Scan and redact stored page texts of a batch in place, in one transaction (`protect(texts) ->
     (texts, json)`); the analyses of changed contents are dropped so their snippets are made again."""
     if not keys:
@@ -108,30 +121,86 @@ def page_texts(con: duckdb.DuckDBPyConnection, keys: list[AnalysisKey]) -> dict[
     return {k: texts.get((k.sha256, k.name_class, k.extractor_version), []) for k in keys}
 
 
-def _write_extractions(con: duckdb.DuckDBPyConnection, items: list[tuple[ContentKey, Document]], version: str,
-                       run_id: int, personal: dict[ContentKey, str]) -> None:
+def _write_extractions(
+    con: duckdb.DuckDBPyConnection,
+    items: list[tuple[ContentKey, Document]],
+    version: str,
+    run_id: int,
+    personal: dict[ContentKey, str],
+) -> None:
     if not items:
         return
     keys = [[k.sha256 for k, _ in items], [k.name_class for k, _ in items], [version] * len(items)]
     for table in ("pages", "extractions"):
-        con.execute(f"""DELETE FROM {table} USING (SELECT unnest(?::VARCHAR[]) AS s, unnest(?::VARCHAR[]) AS c,
+        con.execute(
+            f"""DELETE FROM {table} USING (SELECT unnest(?::VARCHAR[]) AS s, unnest(?::VARCHAR[]) AS c,
                                                           unnest(?::VARCHAR[]) AS v) k
                         WHERE {table}.sha256 = k.s AND {table}.name_class = k.c AND {table}.extractor_version = k.v""",
-                    keys)
+            keys,
+        )
     now = datetime.now()
-    insert_rows(con, "extractions", [
-        [key.sha256, key.name_class, version, d.format, d.status.value, problems_to_json(d.problems), d.page_count,
-         d.ocr_pages, d.ocr_confidence, d.seconds, run_id, now, personal.get(key)]
-        for key, d in {k: d for k, d in items}.items()])
-    insert_rows(con, "pages", [
-        [key.sha256, key.name_class, version, p.number, p.method.value, p.chars, p.confidence, p.rotation, p.note,
-         p.text]
-        for key, d in {k: d for k, d in items}.items() for p in d.pages])
+    insert_rows(
+        con,
+        "extractions",
+        [
+            [
+                key.sha256,
+                key.name_class,
+                version,
+                d.format,
+                d.status.value,
+                problems_to_json(d.problems),
+                d.page_count,
+                d.ocr_pages,
+                d.ocr_confidence,
+                d.seconds,
+                run_id,
+                now,
+                personal.get(key),
+            ]
+            for key, d in {k: d for k, d in items}.items()
+        ],
+    )
+    insert_rows(
+        con,
+        "pages",
+        [
+            [
+                key.sha256,
+                key.name_class,
+                version,
+                p.number,
+                p.method.value,
+                p.chars,
+                p.confidence,
+                p.rotation,
+                p.note,
+                p.text,
+            ]
+            for key, d in {k: d for k, d in items}.items()
+            for p in d.pages
+        ],
+    )
 
 
 def _write_analyses(con: duckdb.DuckDBPyConnection, rows: Sequence[AnalysisRow], run_id: int) -> None:
     if not rows:
         return
     unique = {(r.key, r.analysis_version): r for r in rows}
-    insert_rows(con, "analyses", [[r.key.sha256, r.key.name_class, r.key.extractor_version, r.key.file_name,
-                                   r.analysis_version, r.data, run_id] for r in unique.values()], replace=True)
+    insert_rows(
+        con,
+        "analyses",
+        [
+            [
+                r.key.sha256,
+                r.key.name_class,
+                r.key.extractor_version,
+                r.key.file_name,
+                r.analysis_version,
+                r.data,
+                run_id,
+            ]
+            for r in unique.values()
+        ],
+        replace=True,
+    )

@@ -28,6 +28,21 @@ def file_values(row: FileRow, run_id: int) -> list:
     """One `files` table row."""
     r = row.record
     error = row.problems[0] if row.status is not Status.OK and row.problems else None
-    return [r.path, r.opd, r.extension, r.size, r.mtime, r.sha256, row.name_class, row.version, row.format,
-            row.status.value, error.code if error else None, error.message if error else None,
-            problems_to_json(row.problems), row.first_seen_run, row.changed_run, run_id]
+    return [
+        r.path,
+        r.opd,
+        r.extension,
+        r.size,
+        r.mtime,
+        r.sha256,
+        row.name_class,
+        row.version,
+        row.format,
+        row.status.value,
+        error.code if error else None,
+        error.message if error else None,
+        problems_to_json(row.problems),
+        row.first_seen_run,
+        row.changed_run,
+        run_id,
+    ]

@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.extract import errors
-from pipeline.model import Method, Page, Problem
 from pipeline.extract.ocr import OcrResult
+from pipeline.model import Method, Page, Problem
 from pipeline.settings import ExtractSettings
 
 if TYPE_CHECKING:
@@ -73,7 +73,8 @@ def check_zip(path: Path, settings: ExtractSettings, kind: str) -> None:
         ratio = m.file_size / max(m.compress_size, 1)
         if m.file_size >= ZIP_RATIO_MIN_BYTES and ratio > settings.max_zip_ratio:
             raise errors.zip_bomb(
-                kind, f"{m.filename!r}: {m.file_size} bytes from {m.compress_size} (ratio {ratio:.0f}; limit {settings.max_zip_ratio:g})"
+                kind,
+                f"{m.filename!r}: {m.file_size} bytes from {m.compress_size} (ratio {ratio:.0f}; limit {settings.max_zip_ratio:g})",
             )
 
 

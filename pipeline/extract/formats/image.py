@@ -19,15 +19,15 @@ not a corrupt image.
 from __future__ import annotations
 
 import warnings
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from pipeline.extract import errors
 from pipeline.extract.formats import Budget, Extracted, ocr_page, ocr_problems
-from pipeline.model import Method, Page, Problem
 from pipeline.extract.ocr import ocr_image
+from pipeline.model import Method, Page, Problem
 from pipeline.settings import ExtractSettings
 
 __all__ = ["extract_image", "to_grayscale"]
@@ -90,7 +90,9 @@ def extract_image(path: Path, settings: ExtractSettings, budget: Budget | None =
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as e:
         raise errors.corrupt(kind, f"{type(e).__name__}: {e}") from e
     if damaged:
-        problems.append(errors.damaged_pages(kind, [n for n, _ in damaged], "; ".join(f"frame {n}: {e}" for n, e in damaged[:5])))
+        problems.append(
+            errors.damaged_pages(kind, [n for n, _ in damaged], "; ".join(f"frame {n}: {e}" for n, e in damaged[:5]))
+        )
     problems.extend(ocr_problems(results, settings.ocr_page_timeout_s))
     return Extracted(tuple(pages), tuple(problems))
 

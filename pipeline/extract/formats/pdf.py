@@ -59,8 +59,8 @@ from PIL import Image
 
 from pipeline.extract import errors
 from pipeline.extract.formats import NO_TEXT_NOTE, Budget, Extracted, ocr_page, ocr_problems
-from pipeline.model import Method, Page, Problem
 from pipeline.extract.ocr import OcrResult, ocr_image
+from pipeline.model import Method, Page, Problem
 from pipeline.settings import ExtractSettings
 
 __all__ = ["PDFIUM_LOCK", "extract_pdf", "text_layer_verdict"]
@@ -121,7 +121,9 @@ def extract_pdf(path: Path, settings: ExtractSettings, budget: Budget | None = N
             raise errors.corrupt("PDF", "the document has no pages")
         if not _has_eof_marker(path):
             problems.append(
-                errors.corrupt("PDF", f"no %%EOF in the last {EOF_WINDOW} bytes: truncated; pages read anyway").problem()
+                errors.corrupt(
+                    "PDF", f"no %%EOF in the last {EOF_WINDOW} bytes: truncated; pages read anyway"
+                ).problem()
             )
         if count > settings.max_pages:
             problems.append(errors.too_many_pages(count, settings.max_pages))
@@ -156,7 +158,9 @@ def extract_pdf(path: Path, settings: ExtractSettings, budget: Budget | None = N
                         pages.append(_text_page(number, second))
                         continue
                 if probe.image is None:  # nothing drawn on the page at all
-                    pages.append(Page(number, Method.TEXT_LAYER, probe.text, note=NO_TEXT_NOTE if not probe.text else None))
+                    pages.append(
+                        Page(number, Method.TEXT_LAYER, probe.text, note=NO_TEXT_NOTE if not probe.text else None)
+                    )
                     continue
                 result = ocr_image(probe.image, settings, dpi=probe.dpi, deadline=budget.deadline)
                 if result.timed_out and budget.expired:  # killed by the file's budget, not by the page limit
@@ -308,7 +312,9 @@ def render_scale(width_pt: float, height_pt: float, settings: ExtractSettings) -
     """
     width_pt, height_pt = max(width_pt, 1.0), max(height_pt, 1.0)
     scale = settings.ocr_dpi / 72
-    scale = min(scale, (settings.max_image_pixels / (width_pt * height_pt)) ** 0.5, MAX_RENDER_SIDE / max(width_pt, height_pt))
+    scale = min(
+        scale, (settings.max_image_pixels / (width_pt * height_pt)) ** 0.5, MAX_RENDER_SIDE / max(width_pt, height_pt)
+    )
     if scale * 72 < MIN_RENDER_DPI:
         raise _PageTooLarge(
             f"{width_pt:.0f} x {height_pt:.0f} pt fits {settings.max_image_pixels} pixels / {MAX_RENDER_SIDE} px a side "

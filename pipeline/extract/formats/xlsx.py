@@ -19,9 +19,9 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
+from lxml import etree
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
-from lxml import etree
 
 from pipeline.extract import errors
 from pipeline.extract.formats import Budget, Extracted, check_zip

@@ -39,8 +39,17 @@ from pipeline.judge.facts.references import make_key
 from pipeline.judge.facts.regions import canonical_region, same_region
 from pipeline.judge.facts.vocabulary import FactsVocabulary, default_vocabulary, facts_vocabulary
 
-__all__ = ["Facts", "read_facts", "canonical_region", "same_region", "make_key", "parse_date", "DOC_TYPES",
-           "FactsVocabulary", "facts_vocabulary"]
+__all__ = [
+    "Facts",
+    "read_facts",
+    "canonical_region",
+    "same_region",
+    "make_key",
+    "parse_date",
+    "DOC_TYPES",
+    "FactsVocabulary",
+    "facts_vocabulary",
+]
 
 
 def __getattr__(name: str) -> tuple[str, ...]:

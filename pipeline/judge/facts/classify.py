@@ -30,7 +30,8 @@ _IMAGE_FILE = re.compile(r"\.(png|jpe?g|gif|webp|bmp)$")
 _SOP_TABLE = re.compile(r"^(?:NOMOR|NAMA)\s+SOP\b")  # an SOP table names itself ("Nomor SOP", "Nama SOP")
 _OFFICE_LINE = re.compile(r"^(?:DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|BAGIAN|(?:19|20)\d\d$)")
 _LETTERHEAD = re.compile(
-    r"^(PEMERINTAH|DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|WAL[I1]\s*K[O0]TA|BUPATI|GUBERNUR|PROVINSI|JALAN|JL)")
+    r"^(PEMERINTAH|DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|WAL[I1]\s*K[O0]TA|BUPATI|GUBERNUR|PROVINSI|JALAN|JL)"
+)
 _LETTER_SUBJECT = re.compile(r"^\s*(?:Hal|Perihal)\s*:\s*(.+)$", re.I | re.M)
 SCREEN_MAX_PAGES, SCREEN_MAX_CHARS = 2, 4000  # a screenshot is short
 
@@ -57,8 +58,12 @@ def _heading_pattern(prefix: str, cues: DocTypeCues, syn: Synonyms) -> re.Patter
     if cues.title_anywhere:
         shapes.append(r".*\b" + alternation(cues.title_anywhere, {}, upper=True) + r"\b")
     if cues.summary:
-        shapes.append(alternation(cues.summary, syn, upper=True) + r"\b.*\b"
-                      + alternation(cues.summary_of, syn, upper=True) + r"\b")
+        shapes.append(
+            alternation(cues.summary, syn, upper=True)
+            + r"\b.*\b"
+            + alternation(cues.summary_of, syn, upper=True)
+            + r"\b"
+        )
     return re.compile(prefix + "(?:" + "|".join(shapes) + ")")
 
 
@@ -78,11 +83,14 @@ def type_words(common: Common) -> TypeWords:
     return TypeWords(
         doc_types=tuple(cues),
         instruments=common.regulation_types,
-        instrument_titles=tuple((t, re.compile(prefix + alternation(cues[t].title, syn, upper=True) + r"\b"))
-                                for t in common.regulation_types),
+        instrument_titles=tuple(
+            (t, re.compile(prefix + alternation(cues[t].title, syn, upper=True) + r"\b"))
+            for t in common.regulation_types
+        ),
         heading_titles=tuple((t, _heading_pattern(prefix, cues[t], syn)) for t in common.heading_types),
-        lampiran_subjects=tuple((t, re.compile(r"\b" + alternation(cues[t].title, syn, upper=True) + r"\b"))
-                                for t in common.lampiran_types),
+        lampiran_subjects=tuple(
+            (t, re.compile(r"\b" + alternation(cues[t].title, syn, upper=True) + r"\b")) for t in common.lampiran_types
+        ),
         lampiran_line=re.compile(rf"^(?:{copy}\s+)?LAMPIRAN\b"),
         draft_prefix=re.compile(rf"^{alternation(common.draft_markers.before_title, syn)}\s+", re.I),
         # screen labels are read as written on the screen
@@ -141,7 +149,7 @@ def _screen_signals(pages: Sequence[str], words: TypeWords) -> tuple[bool, int]:
 
 def _lampiran_type(head: Head, title_idx: int, words: TypeWords) -> str | None:
     """A Lampiran that is itself a plan document (architecture, roadmap, SOP) takes that type."""
-    text = " ".join(head.folded[title_idx:min(len(head.folded), title_idx + 10)])
+    text = " ".join(head.folded[title_idx : min(len(head.folded), title_idx + 10)])
     m = re.search(r"\bTENTANG\b(.*)", text)
     subject = m.group(1) if m else text
     return next((t for t, pattern in words.lampiran_subjects if pattern.search(subject)), None)
@@ -152,10 +160,11 @@ def _instrument_title(head: Head, zone: range, words: TypeWords) -> tuple[str, i
     for i in zone:
         f = head.folded[i]
         for kind, pattern in words.instrument_titles:
-            if not pattern.match(f) or not _NOMOR_OR_TENTANG.search(" ".join(head.folded[i:i + 5])):
+            if not pattern.match(f) or not _NOMOR_OR_TENTANG.search(" ".join(head.folded[i : i + 5])):
                 continue
             is_lampiran = bool(words.lampiran_line.match(f)) or any(
-                re.match(r"^LAMPIRAN\b", head.folded[j]) for j in range(max(0, i - 2), i))
+                re.match(r"^LAMPIRAN\b", head.folded[j]) for j in range(max(0, i - 2), i)
+            )
             if is_lampiran:
                 return _lampiran_type(head, i, words) or kind, i, kind
             return kind, i, None
@@ -201,7 +210,7 @@ def _dedupe_words(s: str) -> str:
     w = s.split()
     n = len(w)
     for k in range(n // 2, 2, -1):  # "X Y Z X Y Z" -> "X Y Z" (lampiran subject repeated as own title)
-        if w[:k] == w[n - k:] and n - k >= k:
+        if w[:k] == w[n - k :] and n - k >= k:
             return " ".join(w[:k]) if 2 * k == n else s
     return s
 
@@ -215,8 +224,11 @@ def _subject(head: Head, title_idx: int, instrument: bool) -> str | None:
             parts = [first] if first else []
             for j in range(i + 1, min(len(lines), i + 8)):
                 f = folded[j]
-                if ((_TITLE_STOP.match(f) and not re.match(r"^N[O0]M[O0]R\b", f)) or re.search(r",\s*$", f)
-                        or _BODY_START.match(f)):
+                if (
+                    (_TITLE_STOP.match(f) and not re.match(r"^N[O0]M[O0]R\b", f))
+                    or re.search(r",\s*$", f)
+                    or _BODY_START.match(f)
+                ):
                     break
                 parts.append(lines[j])
             if parts:
@@ -229,8 +241,12 @@ def _heading_title(head: Head, title_idx: int, words: TypeWords) -> str:
     lines, folded = head.lines, head.folded
     parts = [words.draft_prefix.sub("", lines[title_idx])]
     for j in range(title_idx + 1, min(len(lines), title_idx + 5)):
-        if (_TITLE_STOP.match(folded[j]) or _BODY_START.match(folded[j]) or not lines[j].isupper()
-                or _OFFICE_LINE.match(folded[j])):
+        if (
+            _TITLE_STOP.match(folded[j])
+            or _BODY_START.match(folded[j])
+            or not lines[j].isupper()
+            or _OFFICE_LINE.match(folded[j])
+        ):
             break
         parts.append(lines[j])
     return squeeze(" ".join(parts))
@@ -246,7 +262,8 @@ def read_title(head: Head, kind: Kind, pages: Sequence[str], words: TypeWords) -
     if m:
         return squeeze(m.group(1))
     for i, line in enumerate(lines[:12]):
-        if kind.doc_type == "screenshot" or (line.isupper() and len(line.split()) >= 2
-                                             and not _LETTERHEAD.match(folded[i])):
+        if kind.doc_type == "screenshot" or (
+            line.isupper() and len(line.split()) >= 2 and not _LETTERHEAD.match(folded[i])
+        ):
             return squeeze(line)
     return squeeze(lines[0]) if lines else ""

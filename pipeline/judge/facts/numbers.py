@@ -14,13 +14,15 @@ from pipeline.judge.facts.classify import Head, Kind
 from pipeline.judge.facts.text import YEAR_TOKEN, fold, ocr_digits, year_of
 
 _NOMOR_LINE = re.compile(
-    r"^N[O0]M[O0E]R\s*(?:SOP|SURAT)?\s*[:.;]?\s*(?P<val>.*?)\s*(?:T\s*A\s*H\s*U\s*[NM]\s*:?\s*(?P<year>" + YEAR_TOKEN
+    r"^N[O0]M[O0E]R\s*(?:SOP|SURAT)?\s*[:.;]?\s*(?P<val>.*?)\s*(?:T\s*A\s*H\s*U\s*[NM]\s*:?\s*(?P<year>"
+    + YEAR_TOKEN
     + r")?)?\s*(?:TENTANG)?\s*$",
     re.I,
 )
 _NOMOR_ALONE = re.compile(r"^N[O0]M[O0E]R\s*(?:SOP)?\s*[:.]?\s*$", re.I)  # the value is on the next line
 _NOMOR_IN_TITLE = re.compile(  # "PERATURAN BUPATI X NOMOR 81 TAHUN 2021" on one line
-    r"\bN[O0]M[O0E]R\s*:?\s*(?P<val>\S*?)\s*T\s*A\s*H\s*U\s*N\s+(?P<year>" + YEAR_TOKEN + r")", re.I)
+    r"\bN[O0]M[O0E]R\s*:?\s*(?P<val>\S*?)\s*T\s*A\s*H\s*U\s*N\s+(?P<year>" + YEAR_TOKEN + r")", re.I
+)
 _PLACEHOLDER = re.compile(r"^[\s._\-…·:/]*$")
 _PLACEHOLDER_INSIDE = re.compile(r"\.{3,}|…|_{2,}|/\s*/|/\s*$|^\s*/")  # "188.45/ /HK/2024", "..../2024"
 _YEAR_AT_END = re.compile(r"(?:/|\b)((?:19|20)\d{2})\s*$")

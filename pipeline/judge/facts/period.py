@@ -17,14 +17,18 @@ from pipeline.judge.facts.status import Promulgation
 from pipeline.judge.facts.text import YEAR_TOKEN, year_of
 
 _RANGE = re.compile(  # "2024-2028", "2019 s.d. 2024", "2021 sampai dengan 2023"
-    r"(?<!\d)((?:19|20)\d{2})\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*((?:19|20)\d{2})(?!\d)", re.I)
+    r"(?<!\d)((?:19|20)\d{2})\s*(?:-|–|—|s\.?\s*/?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*((?:19|20)\d{2})(?!\d)", re.I
+)
 _TITLE_YEAR = re.compile(r"\bTAHUN(?:\s+ANGGARAN)?\s+(" + YEAR_TOKEN + r")", re.I)
 _BUDGET_YEAR = re.compile(r"\b(?:TAHUN\s+ANGGARAN|T\.?A\.?)\s*:?\s*(" + YEAR_TOKEN + r")\b", re.I)
 _PERIOD = re.compile(r"\bPERIODE\b[^\n]{0,40}", re.I)
 _DATE_AT_END = re.compile(r",\s*([0-3]?[0-9]\s+[A-Za-z]{3,10}\.?\s*" + YEAR_TOKEN + r")\s*\.?\s*$")
 _MEETING = re.compile(r"Hari\s*/?\s*Tanggal\s*:?\s*([^\n]*)", re.I)
-_AS_OF = re.compile(r"\b(?:Keadaan|Posisi|Per|Tanggal\s+(?:Pembuatan|Efektif|Dokumen))\s*:?\s*(?:per\s+)?"
-                    r"([0-3]?[0-9]\s+[A-Za-z]{3,10}\s+" + YEAR_TOKEN + ")", re.I)
+_AS_OF = re.compile(
+    r"\b(?:Keadaan|Posisi|Per|Tanggal\s+(?:Pembuatan|Efektif|Dokumen))\s*:?\s*(?:per\s+)?"
+    r"([0-3]?[0-9]\s+[A-Za-z]{3,10}\s+" + YEAR_TOKEN + ")",
+    re.I,
+)
 MAX_SPAN = 10  # a year range wider than this is not a period ("2014-2099" in a table)
 
 

@@ -38,7 +38,7 @@ def _spellings_of(phrase: str, entries: list[str], synonyms: Synonyms) -> set[st
     options: list[tuple[str, ...]] = []
     i = 0
     while i < len(words):
-        entry = next((e for e in entries if words[i:i + len(e.split())] == e.split()), None)
+        entry = next((e for e in entries if words[i : i + len(e.split())] == e.split()), None)
         if entry is None:
             options.append((words[i],))
             i += 1

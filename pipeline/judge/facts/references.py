@@ -39,12 +39,17 @@ def reference_words(common: Common) -> ReferenceWords:
     syn, words = common.synonyms, common.revoke_phrases
     names = alternation([p for phrases in words.cites.values() for p in phrases], syn, ocr=True)
     return ReferenceWords(
-        trigger=re.compile(rf"\b(?:(?P<revoked>{alternation(words.revoked, syn)})"
-                           rf"|(?P<revoking>{alternation(words.revoking, syn)}))\b", re.I),
+        trigger=re.compile(
+            rf"\b(?:(?P<revoked>{alternation(words.revoked, syn)})"
+            rf"|(?P<revoking>{alternation(words.revoking, syn)}))\b",
+            re.I,
+        ),
         amending=re.compile(rf"\b{alternation(words.amending, syn)}\s+(?:\w+\s+)?ATAS\s+(.*)", re.I),
         citation=re.compile(
             rf"\b(?P<kind>{names})(?P<region>(?:\s+(?!Nomor\b)[A-Z][\w'\-]*){{0,5}}?)\s+Nomor\s*:?\s*"
-            rf"(?P<num>[0-9OIl][\w./\-]*?)(?:\s+Tahun\s+(?P<year>{YEAR_TOKEN}))?(?=[\s,;)(]|$)", re.I),
+            rf"(?P<num>[0-9OIl][\w./\-]*?)(?:\s+Tahun\s+(?P<year>{YEAR_TOKEN}))?(?=[\s,;)(]|$)",
+            re.I,
+        ),
         cites=tuple((t, re.compile(alternation(p, syn, ocr=True), re.I)) for t, p in words.cites.items()),
     )
 
@@ -63,7 +68,7 @@ def _cited(segment: str, words: ReferenceWords, *, skip_amended_base: bool) -> l
     """Keys of the instruments a segment cites, in order."""
     keys: list[str] = []
     for m in words.citation.finditer(segment):
-        if skip_amended_base and _AMENDED_BASE.search(segment[max(0, m.start() - 30):m.start()]):
+        if skip_amended_base and _AMENDED_BASE.search(segment[max(0, m.start() - 30) : m.start()]):
             continue  # "Perubahan atas Peraturan … Nomor 12": the base of an amendment, not revoked itself
         kind = next((t for t, pattern in words.cites if pattern.fullmatch(m.group("kind"))), None)
         num = ocr_digits(m.group("num")) if re.fullmatch(r"[0-9OIl]+", m.group("num")) else m.group("num")
@@ -75,7 +80,7 @@ def _cited(segment: str, words: ReferenceWords, *, skip_amended_base: bool) -> l
 
 def _revoked_segment(flat: str, at: int) -> str:
     """Before a passive revocation: back to the start of its article, keeping a list "a. …; b. …; dan c. …"."""
-    seg = flat[max(0, at - REVOKED_LOOKBACK):at]
+    seg = flat[max(0, at - REVOKED_LOOKBACK) : at]
     cut = max((x.end() for x in _ARTICLE_START.finditer(seg)), default=0)
     cut = max((x.end() for x in _ARTICLE_HEAD.finditer(seg)), default=cut)
     return seg[cut:]
@@ -87,7 +92,7 @@ def revokes(flat: str, words: ReferenceWords) -> tuple[str, ...]:
         if m.group("revoked") is not None:
             seg = _revoked_segment(flat, m.start())
         else:
-            seg = _SENTENCE_END.split(flat[m.end():m.end() + REVOKING_LOOKAHEAD], maxsplit=1)[0]
+            seg = _SENTENCE_END.split(flat[m.end() : m.end() + REVOKING_LOOKAHEAD], maxsplit=1)[0]
         for k in _cited(seg, words, skip_amended_base=True):
             if k not in keys:
                 keys.append(k)
@@ -99,8 +104,9 @@ def amends(title: str, words: ReferenceWords) -> tuple[str, ...]:
     return tuple(_cited(m.group(1), words, skip_amended_base=False)) if m else ()
 
 
-def references(flat: str, title: str, kind: Kind, number: str | None, year: int | None,
-               words: ReferenceWords) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+def references(
+    flat: str, title: str, kind: Kind, number: str | None, year: int | None, words: ReferenceWords
+) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
     """(the document's own key, the keys it revokes, the keys it amends); only instruments have them."""
     if not kind.instrument:
         return None, (), ()

@@ -20,9 +20,11 @@ from pipeline.judge.facts.text import YEAR_TOKEN, fold, year_of
 from pipeline.rules import Common
 
 _DITETAPKAN = re.compile(  # "Ditetapkan di Lamongan / pada tanggal 12 Maret 2021": group 1 that line, 2 the next
-    r"(?:Ditetapkan|Disahkan)\s+d[i1l]\b[^\n]*\n?\s*(?:pada\s+)?tanggal\s*:?[ \t]*([^\n]*)(?:\n([^\n]*))?", re.I)
+    r"(?:Ditetapkan|Disahkan)\s+d[i1l]\b[^\n]*\n?\s*(?:pada\s+)?tanggal\s*:?[ \t]*([^\n]*)(?:\n([^\n]*))?", re.I
+)
 _BERITA = re.compile(
-    r"^\s*(?:BERITA|LEMBARAN)\s+DAERAH\s+(?:KOTA|KABUPATEN|KAB\.?|PROVINSI)\b[A-Z .]*?\bTAHUN\b\s*(" + YEAR_TOKEN
+    r"^\s*(?:BERITA|LEMBARAN)\s+DAERAH\s+(?:KOTA|KABUPATEN|KAB\.?|PROVINSI)\b[A-Z .]*?\bTAHUN\b\s*("
+    + YEAR_TOKEN
     + r")?\s*(?:N[O0]M[O0]R\b\s*:?\s*([0-9OIl]+[A-Z]?)?)?",
     re.M,
 )
@@ -110,8 +112,16 @@ def _draft_word(head: Head, kind: Kind, text: str, words: StatusWords) -> str | 
     return None
 
 
-def draft_markers(head: Head, kind: Kind, number: InstrumentNumber, promulgation: Promulgation, text: str,
-                  flat: str, file_name: str, words: StatusWords) -> DraftMarkers:
+def draft_markers(
+    head: Head,
+    kind: Kind,
+    number: InstrumentNumber,
+    promulgation: Promulgation,
+    text: str,
+    flat: str,
+    file_name: str,
+    words: StatusWords,
+) -> DraftMarkers:
     word = _draft_word(head, kind, text, words)
     found = [word] if word else []
     if kind.instrument and number.blank:
@@ -134,14 +144,22 @@ def _signature_block(text: str) -> bool:
         m = PLACE_DATE.match(line)
         if not m or m.group(1).split()[0].lower() in DAYS or not dates_in(m.group(2)):
             continue
-        after = [a.strip() for a in lines[i + 1:i + 14]]
+        after = [a.strip() for a in lines[i + 1 : i + 14]]
         if any(re.search(r",\s*$", a) for a in after) and any(_SIGNER.search(a) for a in after):
             return True
     return False
 
 
-def signed_or_draft(head: Head, kind: Kind, number: InstrumentNumber, promulgation: Promulgation,
-                    markers: DraftMarkers, text: str, flat: str, words: StatusWords) -> bool | None:
+def signed_or_draft(
+    head: Head,
+    kind: Kind,
+    number: InstrumentNumber,
+    promulgation: Promulgation,
+    markers: DraftMarkers,
+    text: str,
+    flat: str,
+    words: StatusWords,
+) -> bool | None:
     """True signed/enacted, False a draft, None when the document does not say (lists, screenshots)."""
     if kind.doc_type in ("screenshot", "daftar_hadir"):
         return None

@@ -32,8 +32,18 @@ class FactsVocabulary:
 
 def _rules_version(common: Common) -> str:
     """What the vocabulary depends on, as text: equal text, equal vocabulary."""
-    return repr((common.synonyms, common.doc_types, common.heading_types, common.lampiran_types,
-                 common.regulation_types, common.draft_markers, common.signature_markers, common.revoke_phrases))
+    return repr(
+        (
+            common.synonyms,
+            common.doc_types,
+            common.heading_types,
+            common.lampiran_types,
+            common.regulation_types,
+            common.draft_markers,
+            common.signature_markers,
+            common.revoke_phrases,
+        )
+    )
 
 
 _built: dict[str, FactsVocabulary] = {}
@@ -46,8 +56,9 @@ def facts_vocabulary(common: Common) -> FactsVocabulary:
     if vocabulary is None:
         if len(_built) >= _CACHE_SIZE:
             _built.pop(next(iter(_built)))  # the oldest rules version
-        vocabulary = _built[version] = FactsVocabulary(type_words(common), status_words(common),
-                                                       reference_words(common))
+        vocabulary = _built[version] = FactsVocabulary(
+            type_words(common), status_words(common), reference_words(common)
+        )
     return vocabulary
 
 
