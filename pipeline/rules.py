@@ -10,6 +10,8 @@ instead of silently doing nothing (YAML itself would keep only the last one).
 
 from __future__ import annotations
 
+import csv
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -177,10 +179,14 @@ class Thresholds:
     stale_years: int = 2  # activity evidence older than this many years before the assessment year
     unreadable_min_confidence: float = 45.0  # mean OCR confidence below this: too little usable text
     unreadable_min_words: int = 15  # fewer real words than this on the whole document
+    unreadable_min_page_chars: int = 20  # a page that needed OCR and gave fewer characters gave no text
+    unreadable_page_share: float = 0.5  # share of a document's pages that must be OCR pages without text
     near_duplicate_similarity: float = 90.0  # rapidfuzz ratio on normalised text for a re-scan
     match_score: float = 88.0  # minimum fuzzy score for a phrase to count as present
     title_weight: float = 2.0  # a phrase in the title counts this much more than in the body
     min_body_mentions: int = 3  # body mentions that link a regulation/plan without a title or heading hit
+    retrieval_min_score: float = 0.20  # official-text similarity (0-1) from which an indicator is a candidate
+    retrieval_top_k: int = 3  # at most this many official-text candidates per document
 
 
 PERSONAL_DATA_KINDS = ("nik", "nip", "phone", "landline", "email", "email_dinas")
@@ -283,6 +289,7 @@ class DraftMarkers:
     watermark: tuple[str, ...]  # alone on any line of the document
     paraf: tuple[str, ...]  # paraf boxes of a draft circulated for sign-off
     file_name: tuple[str, ...]  # literal lower-case fragments opening a part of the file name
+    placeholders: tuple[str, ...] = ()  # literal marks typed where a number or date is still to be filled in
 
     def __post_init__(self) -> None:
         _tuples(self)
@@ -423,8 +430,13 @@ def load_common(path: Path | None = None) -> Common:
     return _build(Common, data, path.name)
 
 
+NOT_FRAMEWORKS = frozenset(
+    {"common.yaml", "instansi.yaml", "applications.yaml"}
+)  # rule files in rules/ that are not frameworks
+
+
 def available_frameworks(rules_dir: Path = RULES_DIR) -> dict[str, Path]:
-    return {p.stem: p for p in sorted(rules_dir.glob("*.yaml")) if p.name != "common.yaml"}
+    return {p.stem: p for p in sorted(rules_dir.glob("*.yaml")) if p.name not in NOT_FRAMEWORKS}
 
 
 @lru_cache(maxsize=8)
@@ -436,3 +448,254 @@ def framework_for_year(year: int, rules_dir: Path = RULES_DIR) -> Framework:
         ranges = ", ".join(f"{f.id} {f.assessment_years[0]}-{f.assessment_years[1]}" for f in candidates)
         raise RulesError(f"tidak ada kerangka penilaian untuk tahun {year} (tersedia: {ranges})")
     return max(covering, key=lambda f: f.assessment_years[0])
+
+
+# ---------------------------------------------------------------------------
+# applications named in evidence (rules/applications.yaml)
+
+APPLICATION_REGULATION_MODES = ("candidate", "none")
+
+
+@dataclass(frozen=True)
+class Application:
+    """A government application and the indicators a document about it evidences."""
+
+    name: str
+    aliases: tuple[str, ...]  # as people write it; normalised with the synonyms before matching
+    indicators: tuple[int, ...]
+    sources: tuple[str, ...]  # codes of ApplicationRules.sources
+    modules: dict[int, tuple[str, ...]] = field(default_factory=dict)  # indicator -> module words that pick it
+    also_by_type: dict[str, tuple[int, ...]] = field(default_factory=dict)  # doc type -> more indicators
+    candidate_only: bool = False  # topical only: never a link with a level (sector services, weak evidence)
+    not_for: tuple[int, ...] = ()  # indicators an assessor does not accept for it (self-assessment claims)
+
+    def __post_init__(self) -> None:
+        _tuples(self)
+        object.__setattr__(self, "indicators", tuple(int(n) for n in self.indicators))
+        object.__setattr__(self, "not_for", tuple(int(n) for n in self.not_for))
+        object.__setattr__(self, "modules", {int(k): tuple(v) for k, v in dict(self.modules).items()})
+        object.__setattr__(
+            self, "also_by_type", {str(k): tuple(int(n) for n in v) for k, v in dict(self.also_by_type).items()}
+        )
+        where = f"application {self.name!r}"
+        if not self.name.strip() or not self.aliases or not self.indicators or not self.sources:
+            raise RulesError(f"{where}: name, aliases, indicators and sources are required")
+        if set(self.modules) - set(self.indicators):
+            raise RulesError(f"{where}: modules name indicators it does not list: {sorted(set(self.modules))}")
+        if any(not words for words in self.modules.values()):
+            raise RulesError(f"{where}: every module needs at least one word")
+        if set(self.not_for) & {*self.indicators, *(n for ns in self.also_by_type.values() for n in ns)}:
+            raise RulesError(f"{where}: not_for {list(self.not_for)} contradicts its indicators")
+
+    def indicators_for(self, doc_type: str) -> tuple[int, ...]:
+        return (*self.indicators, *self.also_by_type.get(doc_type, ()))
+
+
+@dataclass(frozen=True)
+class ApplicationRules:
+    """rules/applications.yaml: where a named application is evidence, and the applications."""
+
+    sources: dict[str, str]  # code -> the public source it stands for
+    use_types: tuple[str, ...]  # doc types of the running system: screenshot, report, manual, SOP, minutes
+    regulations: str  # what naming an application in a regulation makes: candidate | none
+    head_lines: int  # lines at the top of the first page where an application shows its name
+    applications: tuple[Application, ...]
+
+    def __post_init__(self) -> None:
+        _tuples(self)
+        if self.regulations not in APPLICATION_REGULATION_MODES:
+            raise RulesError(f"applications: regulations {self.regulations!r} not in {APPLICATION_REGULATION_MODES}")
+        if self.head_lines < 1:
+            raise RulesError("applications: head_lines must be at least 1")
+        names = [a.name for a in self.applications]
+        if len(set(names)) != len(names):
+            raise RulesError(f"applications: names written twice: {sorted({n for n in names if names.count(n) > 1})}")
+        unknown = {s for a in self.applications for s in a.sources} - set(self.sources)
+        if unknown:
+            raise RulesError(f"applications: unknown source codes {sorted(unknown)} (known: {sorted(self.sources)})")
+
+
+def load_applications(path: Path | None = None) -> ApplicationRules:
+    """The applications of rules/applications.yaml (indicators and doc types are checked against the
+    framework and common.yaml by tests/test_applications.py: this file stands on its own)."""
+    path = path or RULES_DIR / "applications.yaml"
+    data = dict(read_rules_file(path))
+    try:
+        data["applications"] = tuple(
+            _build(Application, a, f"{path.name} application {n + 1}") for n, a in enumerate(data["applications"])
+        )
+        data["sources"] = {str(k): str(v) for k, v in data["sources"].items()}
+    except KeyError as exc:
+        raise RulesError(f"{path.name}: missing key {exc}") from exc
+    return _build(ApplicationRules, data, path.name)
+
+
+@lru_cache(maxsize=1)
+def default_applications() -> ApplicationRules:
+    """The shipped rules/applications.yaml, read once per process."""
+    return load_applications()
+
+
+# ---------------------------------------------------------------------------
+# who issues documents: regions (rules/regions.csv) and central institutions (rules/instansi.yaml)
+
+REGION_KINDS = ("provinsi", "kabupaten", "kota")
+REGION_COLUMNS = ["code", "name", "kind", "province_code"]
+_REGION_CODE = re.compile(r"\d{2}(?:\.\d{2})?")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A province, kabupaten or kota of the official list (Kemendagri code, its province)."""
+
+    code: str  # "82", "82.71"
+    name: str  # as the decree writes it: "Maluku Utara", "Kota Ternate", "Kabupaten Pakpak Bharat"
+    kind: str  # provinsi | kabupaten | kota
+    province_code: str  # "82" (a province: its own code)
+
+    @property
+    def full_name(self) -> str:
+        """How a government is named in Bahasa Indonesia: "Provinsi Maluku Utara", "Kota Ternate"."""
+        return f"Provinsi {self.name}" if self.kind == "provinsi" else self.name
+
+
+def _region_from(row: dict[str, str], where: str) -> Region:
+    region = Region(**{k: (row.get(k) or "").strip() for k in REGION_COLUMNS})
+    if not _REGION_CODE.fullmatch(region.code) or not region.name:
+        raise RulesError(f"{where}: code {region.code!r} or name {region.name!r} is malformed")
+    if region.kind not in REGION_KINDS:
+        raise RulesError(f"{where}: kind {region.kind!r} not in {REGION_KINDS}")
+    expected = "provinsi" if "." not in region.code else "kota" if int(region.code[3:]) >= 71 else "kabupaten"
+    if region.kind != expected or region.province_code != region.code[:2]:
+        raise RulesError(f"{where}: {region.code} must be a {expected} of province {region.code[:2]}")
+    if region.kind != "provinsi" and not region.name.startswith(region.kind.capitalize() + " "):
+        raise RulesError(f"{where}: the name of a {region.kind} starts with {region.kind.capitalize()!r}")
+    return region
+
+
+def load_regions(path: Path | None = None) -> tuple[Region, ...]:
+    """The provinces, kabupaten and kota of rules/regions.csv; every kabupaten/kota has its province."""
+    path = path or RULES_DIR / "regions.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames != REGION_COLUMNS:
+            raise RulesError(f"{path.name}: columns must be {REGION_COLUMNS}, got {reader.fieldnames}")
+        regions = tuple(_region_from(row, f"{path.name} baris {n}") for n, row in enumerate(reader, start=2))
+    codes = [r.code for r in regions]
+    twice = sorted({c for c in codes if codes.count(c) > 1})
+    if twice:
+        raise RulesError(f"{path.name}: codes written twice: {twice}")
+    provinces = {r.code for r in regions if r.kind == "provinsi"}
+    orphans = [r.code for r in regions if r.province_code not in provinces]
+    if orphans:
+        raise RulesError(f"{path.name}: kabupaten/kota without their province: {orphans}")
+    return regions
+
+
+INSTANSI_KINDS = ("kementerian", "kementerian_koordinator", "lembaga")
+
+
+@dataclass(frozen=True)
+class FormerName:
+    """An earlier name of an institution; documents issued under it are the institution's own."""
+
+    name: str
+    source: str
+    abbreviations: tuple[str, ...] = ()
+    until: int | None = None  # the year the name ended, when known
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        _tuples(self)
+
+
+@dataclass(frozen=True)
+class Instansi:
+    """A central government institution (kementerian, kementerian koordinator, lembaga)."""
+
+    id: str
+    kind: str
+    name: str
+    source: str  # the regulation that set it up or renamed it, or "usage"
+    abbreviations: tuple[str, ...] = ()
+    since: int | None = None
+    former: tuple[FormerName, ...] = ()
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        _tuples(self)
+        if self.kind not in INSTANSI_KINDS:
+            raise RulesError(f"instansi {self.id}: kind {self.kind!r} not in {INSTANSI_KINDS}")
+        if not self.name.strip() or not self.source.strip():
+            raise RulesError(f"instansi {self.id}: name and source are required")
+        former = tuple(
+            f if isinstance(f, FormerName) else _build(FormerName, f, f"instansi {self.id} former") for f in self.former
+        )
+        if any(not f.source.strip() for f in former):
+            raise RulesError(f"instansi {self.id}: every former name needs its source")
+        object.__setattr__(self, "former", former)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every way it is written: name, abbreviations, former names and theirs."""
+        out = [self.name, *self.abbreviations]
+        for f in self.former:
+            out += [f.name, *f.abbreviations]
+        return tuple(out)
+
+
+def load_instansi(path: Path | None = None) -> tuple[Instansi, ...]:
+    """The central institutions of rules/instansi.yaml; ids and names (in any case) are unique."""
+    path = path or RULES_DIR / "instansi.yaml"
+    data = read_rules_file(path)
+    if not isinstance(data, dict) or set(data) != {"instansi"} or not isinstance(data["instansi"], list):
+        raise RulesError(f"{path.name}: expected one key 'instansi' holding a list")
+    entries = tuple(_build(Instansi, e, f"{path.name} instansi {n + 1}") for n, e in enumerate(data["instansi"]))
+    ids = [e.id for e in entries]
+    twice = sorted({i for i in ids if ids.count(i) > 1})
+    if twice:
+        raise RulesError(f"{path.name}: ids written twice: {twice}")
+    owner: dict[str, str] = {}
+    for entry in entries:
+        for name in entry.names:
+            key = " ".join(name.lower().split())
+            if owner.get(key, entry.id) != entry.id:
+                raise RulesError(f"{path.name}: {name!r} names both {owner[key]} and {entry.id}")
+            owner[key] = entry.id
+    return entries
+
+
+# ---------------------------------------------------------------------------
+# official texts per indicator (rules/official/<framework>.yaml, written by rules/tools/official_texts.py)
+
+OFFICIAL_DIR = RULES_DIR / "official"
+
+
+@dataclass(frozen=True)
+class OfficialSentence:
+    """One sentence of the official texts about one indicator, with where it stands."""
+
+    text: str
+    source: str  # e.g. "permenpanrb-59-2020", "pedoman-menpanrb-3-2024"
+    page: int  # page of the source PDF
+    section: str  # name | question | description | assessment | evidence | criteria
+    level: int | None = None  # the level the sentence is about, None for the indicator as a whole
+
+
+def official_texts_path(framework_id: str, official_dir: Path | None = None) -> Path:
+    return (official_dir or OFFICIAL_DIR) / f"{framework_id}.yaml"
+
+
+def load_official_texts(path: Path) -> dict[int, tuple[OfficialSentence, ...]]:
+    """indicator -> its official sentences; a file without sentences for an indicator is an error."""
+    data = read_rules_file(path)
+    if not isinstance(data, dict) or not isinstance(data.get("indicators"), dict):
+        raise RulesError(f"{path.name}: expected a mapping with 'indicators'")
+    texts = {
+        int(no): tuple(_build(OfficialSentence, s, f"{path.name} indicator {no}") for s in sentences or ())
+        for no, sentences in data["indicators"].items()
+    }
+    empty = [no for no, sentences in texts.items() if not sentences]
+    if empty:
+        raise RulesError(f"{path.name}: no sentences for indicators {empty}")
+    return texts

@@ -207,6 +207,102 @@ def test_file_name_never_overrides_clear_content():
     assert read_facts(perkada(), file_name="Screenshot_draft.png").doc_type == "perbup"
 
 
+# --- instansi pusat: a ministry's or agency's own regulations (issue 12 §4) ---------------------------
+
+
+def pusat(title: str, nomor: str, subject: str, office: str) -> list[str]:
+    """A central regulation as published (PermenPANRB 59/2020's title and signature blocks)."""
+    page1 = (
+        f"SALINAN\n{title}\n{nomor}\nTENTANG\n{subject}\nDENGAN RAHMAT TUHAN YANG MAHA ESA\n{office},\n"
+        "Menimbang : bahwa untuk melaksanakan ketentuan Pasal 71 ayat (3) Peraturan Presiden Nomor 95 Tahun 2018;\n"
+    )
+    last = (
+        "Pasal 12\nPeraturan ini mulai berlaku pada tanggal diundangkan.\nDitetapkan di Jakarta\n"
+        f"pada tanggal 16 November 2020\n{office},\nttd\nNAMA PEJABAT\n"
+        "BERITA NEGARA REPUBLIK INDONESIA TAHUN 2020 NOMOR 1376\n"
+    )
+    return [page1, "Pasal 1\nDalam Peraturan ini yang dimaksud dengan …", last]
+
+
+@pytest.mark.parametrize(
+    "title, nomor, subject, office, expected",
+    [
+        (
+            "PERATURAN MENTERI KOMUNIKASI DAN INFORMATIKA\nREPUBLIK INDONESIA",
+            "NOMOR 5 TAHUN 2020",
+            "PENYELENGGARA SISTEM ELEKTRONIK LINGKUP PRIVAT",
+            "MENTERI KOMUNIKASI DAN INFORMATIKA REPUBLIK INDONESIA",
+            ("permen", "5", 2020, True, "permen 5/2020"),
+        ),
+        (
+            "PERATURAN MENTERI KOORDINATOR BIDANG PEREKONOMIAN\nREPUBLIK INDONESIA",
+            "NOMOR 7 TAHUN 2020",
+            "PENYELENGGARAAN SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK",
+            "MENTERI KOORDINATOR BIDANG PEREKONOMIAN REPUBLIK INDONESIA",
+            ("permen", "7", 2020, True, "permen 7/2020"),
+        ),
+        (
+            "KEPUTUSAN MENTERI PENDAYAGUNAAN APARATUR NEGARA\nDAN REFORMASI BIROKRASI REPUBLIK INDONESIA",
+            "NOMOR 679 TAHUN 2020",
+            "APLIKASI UMUM BIDANG KEARSIPAN DINAMIS",
+            "MENTERI PENDAYAGUNAAN APARATUR NEGARA DAN REFORMASI BIROKRASI REPUBLIK INDONESIA",
+            ("kepmen", "679", 2020, True, "kepmen 679/2020"),
+        ),
+        (
+            "PERATURAN BADAN SIBER DAN SANDI NEGARA",
+            "NOMOR 8 TAHUN 2020",
+            "SISTEM PENGAMANAN DALAM PENYELENGGARAAN SISTEM ELEKTRONIK",
+            "KEPALA BADAN SIBER DAN SANDI NEGARA",
+            ("perban", "8", 2020, True, "perban 8/2020"),
+        ),
+        (
+            "PERATURAN KEPALA BADAN PUSAT STATISTIK",
+            "NOMOR 4 TAHUN 2020",
+            "TATA KELOLA TEKNOLOGI INFORMASI DAN KOMUNIKASI",
+            "KEPALA BADAN PUSAT STATISTIK",
+            ("perban", "4", 2020, True, "perban 4/2020"),
+        ),
+        (
+            "PERATURAN LEMBAGA KEBIJAKAN PENGADAAN BARANG/JASA PEMERINTAH",
+            "NOMOR 12 TAHUN 2021",
+            "PEDOMAN PELAKSANAAN PENGADAAN BARANG/JASA PEMERINTAH MELALUI PENYEDIA",
+            "KEPALA LEMBAGA KEBIJAKAN PENGADAAN BARANG/JASA PEMERINTAH",
+            ("perlem", "12", 2021, True, "perlem 12/2021"),
+        ),
+    ],
+)
+def test_a_central_regulation_reads_as_its_own_signed_instrument(title, nomor, subject, office, expected):
+    f = read_facts(pusat(title, nomor, subject, office))
+    assert (f.doc_type, f.number, f.year, f.signed, f.key) == expected
+    assert f.title == subject
+
+
+def test_a_ministry_regulation_draft_is_a_draft():
+    pages = pusat(
+        "RANCANGAN\nPERATURAN MENTERI PENDAYAGUNAAN APARATUR NEGARA\nDAN REFORMASI BIROKRASI REPUBLIK INDONESIA",
+        "NOMOR      TAHUN 2024",
+        "ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK KEMENTERIAN",
+        "MENTERI PENDAYAGUNAAN APARATUR NEGARA DAN REFORMASI BIROKRASI REPUBLIK INDONESIA",
+    )
+    f = read_facts(pages)
+    assert (f.doc_type, f.number, f.signed) == ("permen", None, False)
+
+
+def test_central_regulation_types_are_json_identifiers_that_the_report_names_in_bahasa():
+    from pipeline.outputs.report import DOC_TYPE_LABELS
+
+    common = load_common()
+    central = ("permen", "kepmen", "perban", "perlem")
+    assert set(central) <= set(common.regulation_types) and set(central) <= set(common.body_link_types)
+    assert all(t.isidentifier() and t == t.lower() for t in DOC_TYPES)
+    assert [DOC_TYPE_LABELS[t] for t in central] == [
+        "peraturan menteri",
+        "keputusan menteri",
+        "peraturan badan",
+        "peraturan lembaga",
+    ]
+
+
 # --- number and year ------------------------------------------------------------------------------
 
 
@@ -351,6 +447,31 @@ def test_region_of_a_letterhead_report():
 def test_other_government_named_in_header_is_listed():
     f = read_facts(["PEMERINTAH KOTA SUKAMAJU\nLAPORAN\nBERITA DAERAH KABUPATEN LAMONGAN TAHUN 2020 NOMOR 3"])
     assert f.region == "Kota Sukamaju" and "Kabupaten Lamongan" in f.regions_named
+
+
+def test_issuers_are_read_from_letterhead_title_and_signature_not_from_citations_or_copies():
+    cited = "Mengingat: Peraturan Gubernur Jawa Barat Nomor 5 Tahun 2020;\nTembusan:\n1. Gubernur Jawa Barat"
+    f = read_facts(perkada(extra=cited))
+    assert (f.issuers, f.signatories) == (("Kabupaten Lamongan",), ("Kabupaten Lamongan",))
+
+
+def test_a_letterhead_province_line_is_no_issuer_next_to_the_regents_office():
+    assert read_facts(perkada()).issuers == ("Kabupaten Lamongan",)  # "PROVINSI JAWA TIMUR" under "BUPATI LAMONGAN"
+
+
+def test_pemkot_in_a_letterhead_names_the_kota():
+    letter = "PEMKOT TERNATE\nDINAS KOMUNIKASI DAN INFORMATIKA\nLAPORAN KEGIATAN"
+    assert read_facts([letter]).issuers == ("Kota Ternate",)
+
+
+def test_browser_tab_text_is_no_issuer():
+    f = read_facts(["Beranda - Kota Temate x M Kotak Masuk - Gmail x +\nhttps://ternatekota.go.id\nBeranda"])
+    assert f.issuers == () and f.region is None
+
+
+def test_a_ministry_heading_its_regulation_is_its_issuer():
+    head = "PERATURAN MENTERI PENDAYAGUNAAN APARATUR NEGARA DAN\nREFORMASI BIROKRASI REPUBLIK INDONESIA\nNOMOR 59 TAHUN 2020"
+    assert read_facts([head]).issuers == ("Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",)
 
 
 # --- period, keys, revocation, amendment ----------------------------------------------------------

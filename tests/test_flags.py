@@ -23,6 +23,8 @@ BASE = Facts(
     revokes=(),
     amends=(),
     key="perwali 15/2023",
+    issuers=("Kota Sukamaju",),
+    signatories=("Kota Sukamaju",),
 )
 
 
@@ -43,18 +45,25 @@ def test_other_region_tolerates_ways_of_naming_the_same_government(configured):
 
 
 def test_other_region_fires_for_another_government_and_says_which():
-    copied = replace(BASE, region="Kabupaten Lembah Hijau", regions_named=("Kabupaten Lembah Hijau",))
+    copied = replace(BASE, issuers=("Kabupaten Lembah Hijau",), signatories=("Kabupaten Lembah Hijau",))
     flag = flags.other_region(copied, "Kota Sukamaju")
     assert flag.code == "other_region" and "Kabupaten Lembah Hijau" in flag.message
 
 
-def test_other_region_fires_when_a_copied_document_still_names_another_government():
-    renamed = replace(BASE, regions_named=("Kota Sukamaju", "Kota Ternate"))
-    assert flags.other_region(renamed, "Kota Sukamaju").code == "other_region"
+def test_other_region_fires_when_a_copied_document_is_still_signed_by_another_government():
+    renamed = replace(BASE, signatories=("Kota Ternate",))
+    flag = flags.other_region(renamed, "Kota Sukamaju")
+    assert flag.code == "other_region" and "disalin dari Kota Ternate" in flag.message
+
+
+def test_a_government_merely_mentioned_is_no_reason():
+    mentioned = replace(BASE, regions_named=("Kota Sukamaju", "Kabupaten Lamongan"))
+    assert flags.other_region(mentioned, "Kota Sukamaju") is None
 
 
 def test_a_city_and_a_regency_of_the_same_name_are_different_governments():
-    assert flags.other_region(replace(BASE, region="Kabupaten Sukamaju", regions_named=()), "Kota Sukamaju")
+    regency = replace(BASE, issuers=("Kabupaten Sukamaju",), signatories=())
+    assert flags.other_region(regency, "Kota Sukamaju")
 
 
 def test_stale_fires_on_activity_evidence_older_than_the_limit(common):
@@ -154,3 +163,176 @@ def test_shared_boilerplate_neither_hides_copies_nor_makes_every_pair_a_candidat
     monkeypatch.setattr(flags.fuzz, "ratio", lambda a, b, **kw: compared.append(1) or real_ratio(a, b, **kw))
     assert flags.duplicate_groups(items, common) == [["d7.pdf", "rescan.pdf"]]
     assert len(compared) < 100
+
+
+# --- drafts: placeholder numbers and dates (issue 12) ----------------------------------------------------
+
+KEPUTUSAN = """KEPUTUSAN WALI KOTA SUKAMAJU
+{number}
+TENTANG
+TIM KOORDINASI SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK
+WALI KOTA SUKAMAJU,
+Menimbang : a. bahwa perlu membentuk Tim Koordinasi SPBE;
+MEMUTUSKAN:
+Menetapkan : KESATU : Membentuk Tim Koordinasi SPBE Kota Sukamaju.
+Ditetapkan di Sukamaju
+pada tanggal {date}
+WALI KOTA SUKAMAJU,
+ttd
+AHMAD SURYANA
+"""
+
+
+def keputusan_facts(number: str = "NOMOR 12 TAHUN 2023", date: str = "3 Maret 2023") -> Facts:
+    from pipeline.judge.facts import read_facts
+
+    return read_facts([KEPUTUSAN.format(number=number, date=date)], file_name="sk_tim.pdf")
+
+
+def test_a_keputusan_numbered_xxx_is_a_draft_naming_the_placeholder(common):
+    facts = keputusan_facts(number="NOMOR : XXX TAHUN 2023")
+    flag = flags.draft(facts, common)
+    assert facts.signed is False and facts.number is None
+    assert flag is not None and '"XXX"' in flag.message
+
+
+def test_a_keputusan_dated_xx_xxx_2023_is_a_draft_naming_the_placeholder(common):
+    facts = keputusan_facts(date="XX XXX 2023")
+    flag = flags.draft(facts, common)
+    assert facts.signed is False
+    assert flag is not None and '"XX XXX 2023"' in flag.message
+
+
+def test_a_number_of_ellipses_is_a_placeholder():
+    facts = keputusan_facts(number="Nomor: …/…/2023")
+    assert (facts.signed, facts.number, facts.year) == (False, None, 2023)
+
+
+def test_a_roman_month_in_a_letter_number_is_no_placeholder():
+    assert keputusan_facts(number="NOMOR : 045/123/X/2023").number == "045/123/X/2023"
+
+
+def test_a_keputusan_with_number_date_and_ttd_is_signed(common):
+    facts = keputusan_facts()
+    assert facts.signed is True and flags.draft(facts, common) is None
+
+
+# --- unreadable: the pages that needed OCR ---------------------------------------------------------------
+
+
+def test_a_scan_whose_page_gave_little_text_is_unreadable_with_page_and_confidence(common):
+    flag = flags.unreadable(4, 21.0, 1, common, pages=1, ocr=[flags.OcrPage(1, 9, 21.0)])
+    assert flag is not None and "halaman 1" in flag.message and "keyakinan OCR rata-rata 21%" in flag.message
+
+
+def test_a_scanned_page_with_no_ocr_text_is_unreadable_and_says_no_word_was_recognised(framework, common):
+    from pipeline.judge.decide import DocInput, judge
+
+    result = judge(
+        [DocInput("BKPSDM/scan.pdf", "s", "ok", (), ("",), 1, None)], framework, common, region=None, year=2025
+    )
+    doc = result.documents["BKPSDM/scan.pdf"]
+    assert doc.flag_codes == ["unreadable"] and not doc.counts
+    assert "halaman 1 dari 1" in doc.flags[0].message and "keyakinan OCR" in doc.flags[0].message
+
+
+def test_a_113_page_text_layer_document_with_a_few_empty_ocr_pages_is_not_unreadable(common):
+    empty = [flags.OcrPage(n, 0, None) for n in (5, 40, 77, 112, 113)]
+    assert flags.unreadable(25000, None, len(empty), common, pages=113, ocr=empty) is None
+
+
+def test_a_long_text_layer_document_with_a_few_low_confidence_photo_pages_is_not_unreadable(common):
+    assert flags.unreadable(25000, 31.0, 3, common, pages=113) is None  # no per-page readings: the mean
+
+
+def test_a_short_screenshot_read_with_good_confidence_is_not_unreadable(common):
+    assert flags.unreadable(6, 92.0, 1, common, pages=1, ocr=[flags.OcrPage(1, 48, 92.0)]) is None
+
+
+def test_a_scan_mostly_unread_is_unreadable_even_with_one_good_page(common):
+    pages = [flags.OcrPage(1, 1500, 91.0), flags.OcrPage(2, 0, None), flags.OcrPage(3, 4, 18.0)]
+    flag = flags.unreadable(220, 91.0, 3, common, pages=3, ocr=pages)
+    assert flag is not None and "halaman 2–3 dari 3" in flag.message
+
+
+# --- duplicates: copies per indicator are practice, re-scans are faults -------------------------------------
+
+PERWALI = (
+    "PERATURAN WALI KOTA SUKAMAJU\nNOMOR 15 TAHUN 2023\nTENTANG\nSISTEM PEMERINTAHAN BERBASIS ELEKTRONIK\n"
+    "Pasal 1\nArsitektur SPBE memuat referensi arsitektur dan domain arsitektur proses bisnis, data dan "
+    "informasi, infrastruktur, aplikasi, keamanan dan layanan SPBE Pemerintah Daerah Kota Sukamaju.\n"
+    "Pasal 2\nPeta Rencana SPBE memuat tata kelola, manajemen, layanan, infrastruktur, aplikasi, keamanan "
+    "SPBE dan audit teknologi informasi dan komunikasi untuk lima tahun.\n"
+    "Ditetapkan di Sukamaju\npada tanggal 3 Maret 2023\nWALI KOTA SUKAMAJU,\nttd\nAHMAD SURYANA\n"
+)
+
+
+def judged_flags(framework, common, *docs: tuple[str, str, str]) -> dict[str, list]:
+    from pipeline.judge.decide import DocInput, judge
+
+    inputs = [DocInput(path, sha, "ok", (), (text,)) for path, sha, text in docs]
+    result = judge(inputs, framework, common, region="Kota Sukamaju", year=2025)
+    return {path: [f for f in d.flags if f.code == "duplicate"] for path, d in result.documents.items()}
+
+
+def test_identical_copies_in_two_indicator_folders_are_not_flagged_duplicate(framework, common):
+    found = judged_flags(
+        framework,
+        common,
+        ("Diskominfo/Indikator 1/Perwali_15_2023.pdf", "h1", PERWALI),
+        ("Diskominfo/Indikator 2/Perwali_15_2023.pdf", "h1", PERWALI),
+    )
+    assert found == {"Diskominfo/Indikator 1/Perwali_15_2023.pdf": [], "Diskominfo/Indikator 2/Perwali_15_2023.pdf": []}
+
+
+def test_identical_copies_named_for_two_indicators_in_one_folder_are_not_flagged_duplicate(framework, common):
+    found = judged_flags(
+        framework, common, ("D/1.a.Perwali-15-2023.pdf", "h1", PERWALI), ("D/2.Perwali.pdf", "h1", PERWALI)
+    )
+    assert not any(found.values())
+
+
+def test_a_rescan_next_to_the_original_is_still_a_duplicate_that_asks_to_keep_one(framework, common):
+    rescan = PERWALI.replace("Sukamaju", "Sukarnaju", 2)  # OCR noise of a second scan
+    found = judged_flags(
+        framework, common, ("Hukum/Perwali_15_2023.pdf", "h1", PERWALI), ("Hukum/Scan_ulang.tif", "h2", rescan)
+    )
+    assert all(len(f) == 1 and "pindaian ulang" in f[0].message for f in found.values())
+
+
+def test_the_same_bytes_twice_in_one_folder_is_a_duplicate_upload(framework, common):
+    found = judged_flags(
+        framework, common, ("Hukum/Perwali.pdf", "h1", PERWALI), ("Hukum/Perwali (1).pdf", "h1", PERWALI)
+    )
+    assert "Hapus salinan yang berlebih" in found["Hukum/Perwali.pdf"][0].message
+
+
+def test_a_copy_outside_any_indicator_folder_gets_a_note_that_it_may_stay(framework, common):
+    found = judged_flags(
+        framework,
+        common,
+        ("Diskominfo/1.a.Perwali.pdf", "h1", PERWALI),
+        ("Inspektorat/Dasar_Hukum/Perwali.pdf", "h1", PERWALI),
+    )
+    note = found["Inspektorat/Dasar_Hukum/Perwali.pdf"][0].message
+    assert "tidak perlu dihapus" in note and "Diskominfo/1.a.Perwali.pdf" in note
+
+
+def test_two_years_of_one_report_template_are_not_near_duplicates(common):
+    text = "laporan hasil evaluasi spbe pemerintah kota sukamaju " * 30
+    items = [("2023.pdf", "h1", text, ()), ("2024.pdf", "h2", text.replace("sukamaju", "sukamajoe", 1), ())]
+    items = [(p, h, *flags.near_duplicate_signature(t, common)) for p, h, t, _ in items]
+    assert flags.near_duplicate_groups(items, common, {"2023.pdf": (None, 2023), "2024.pdf": (None, 2024)}) == []
+    assert flags.near_duplicate_groups(items, common) == [["2023.pdf", "2024.pdf"]]
+
+
+# --- irrelevant: says what was looked for --------------------------------------------------------------------
+
+
+def test_irrelevant_says_what_was_looked_for_and_what_the_document_reads_as(framework, common):
+    from pipeline.judge.decide import DocInput, judge
+
+    cv = "DAFTAR RIWAYAT HIDUP\nNama lengkap, tempat tanggal lahir, pendidikan terakhir, pengalaman kerja di bidang pemasaran.\n"
+    result = judge([DocInput("cv.pdf", "c", "ok", (), (cv * 3,))], framework, common, region=None, year=2025)
+    message = result.documents["cv.pdf"].flags[0].message
+    assert "Yang dicari: frasa kunci indikator" in message and "terbaca sebagai" in message

@@ -141,3 +141,58 @@ def test_the_whole_document_prefilter_keeps_every_phrase_a_page_could_match(comm
     assert on_some_page == {"arsitektur spbe", "jaringan intra pemerintah"}
     assert on_some_page <= possible_phrases(doc, phrases, threshold)
     assert "manajemen risiko spbe" not in possible_phrases(doc, phrases, threshold)
+
+
+# --- vocabulary across eras and issuers (issue 12 §2, §4) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, canonical",
+    [
+        ("Masterplan e-Government", "rencana induk spbe"),
+        ("Cetak Biru Teknologi Informasi dan Komunikasi", "rencana induk tik"),
+        ("Rencana Induk Pengembangan E-Government Lembaga", "rencana induk pengembangan spbe lembaga"),
+        ("Tampilan Dashbord E-Goverment", "tampilan dashbord spbe"),  # spelling of the Pakpak Bharat Perbup
+        (
+            "Panduan Umum Tata Kelola Teknologi Informasi dan Komunikasi Nasional",
+            "panduan umum tata kelola spbe nasional",
+        ),
+        ("Memperkuat tata kelola TIK", "memperkuat tata kelola spbe"),
+    ],
+)
+def test_older_names_fold_to_the_words_of_the_framework(normalize, text, canonical):
+    assert normalize(text) == canonical
+
+
+@pytest.mark.parametrize("text", ["permen karet dan perban luka", "warna biru", "tata kelola keuangan daerah"])
+def test_ordinary_words_are_not_rewritten(normalize, text):
+    assert normalize(text) == text
+
+
+def test_a_rencana_induk_tik_document_of_2019_is_the_road_map(framework, common, normalize):
+    from pipeline.judge.facts import read_facts
+
+    pages = [
+        "RENCANA INDUK TEKNOLOGI INFORMASI DAN KOMUNIKASI\nKABUPATEN SUKAMAJU\nTAHUN 2019-2024\n"
+        "BAB I PENDAHULUAN\n1.1 Latar Belakang\nPemanfaatan TIK di lingkungan Pemerintah Kabupaten belum terpadu.\n"
+    ]
+    facts = read_facts(pages)
+    assert facts.doc_type == "peta_rencana"
+    links = _links(framework, common, normalize, pages, facts.title, facts.doc_type)
+    assert links[12].where == "title" and links[12].phrase == "rencana induk tik"
+
+
+def test_a_perbup_enacting_a_rencana_induk_spbe_is_topical_for_architecture_and_road_map(framework, common, normalize):
+    # the real Perbup Pakpak Bharat 34/2019 (shared/real/README.md: topical for 1, 2, 11 and 12)
+    title = "RENCANA INDUK SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK DI LINGKUNGAN PEMERINTAH KABUPATEN PAKPAK BHARAT"
+    pages = [f"PERATURAN BUPATI PAKPAK BHARAT\nNOMOR 34 TAHUN 2019\nTENTANG\n{title}\nPasal 1\nisi"]
+    links = _links(framework, common, normalize, pages, title, "perbup")
+    assert {1, 2, 11, 12} <= set(links)
+
+
+def test_a_ministry_regulation_evidences_a_policy_indicator_as_a_perwali_does(framework, common, normalize):
+    title = "ARSITEKTUR SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK KEMENTERIAN PENDAYAGUNAAN APARATUR NEGARA"
+    pages = [f"PERATURAN MENTERI PENDAYAGUNAAN APARATUR NEGARA\nNOMOR 1 TAHUN 2021\nTENTANG\n{title}\nPasal 1"]
+    as_ministry = _links(framework, common, normalize, pages, title, "permen")
+    as_pemda = _links(framework, common, normalize, pages, title, "perwali")
+    assert set(as_ministry) == set(as_pemda) and {1, 11} <= set(as_ministry)

@@ -19,8 +19,10 @@ from pipeline.rules import (
     RULES_DIR,
     RulesError,
     framework_for_year,
+    load_applications,
     load_common,
     load_framework,
+    load_instansi,
     read_rules_file,
 )
 
@@ -127,8 +129,9 @@ def common():
     return load_common()
 
 
-# Parts of rules that are not phrases: file-name fragments (literal) and screen labels (read as written).
-NOT_PHRASES = {"file_name", "screen"}
+# Parts of rules that are not phrases: file-name fragments and placeholder marks (literal) and screen labels
+# (read as written).
+NOT_PHRASES = {"file_name", "screen", "placeholders"}
 
 
 def _parts(where: str, record) -> list[tuple[str, str]]:
@@ -247,6 +250,10 @@ def test_evidence_types_are_known_doc_types(framework, common):
         "screenshot",
         "anggaran",
         "other",
+        "permen",  # instansi pusat: Peraturan Menteri (Koordinator)
+        "kepmen",  # Keputusan Menteri (Koordinator)
+        "perban",  # Peraturan (Kepala) Badan
+        "perlem",  # Peraturan (Kepala) Lembaga
     }
     for ind in framework.indicators:
         assert ind.evidence_types, ind.no
@@ -481,7 +488,8 @@ def test_the_same_key_in_different_mappings_is_no_duplicate(tmp_path):
 @pytest.mark.parametrize("path", sorted(RULES_DIR.glob("*.yaml")), ids=lambda p: p.name)
 def test_the_shipped_rules_files_have_no_key_written_twice(path):
     assert read_rules_file(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
-    load = load_common if path.name == "common.yaml" else load_framework
+    loaders = {"common.yaml": load_common, "applications.yaml": load_applications, "instansi.yaml": load_instansi}
+    load = loaders.get(path.name, load_framework)
     assert load(path)
 
 

@@ -15,28 +15,40 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
+from pipeline.judge.applications import find_applications, merge
 from pipeline.judge.facts import Facts, facts_vocabulary, read_facts
 from pipeline.judge.flags import near_duplicate_signature, real_words
 from pipeline.judge.levels import LevelStep, LevelTrace, level_trace
 from pipeline.judge.matching import Match, Prepared, contains, match, prepare
 from pipeline.judge.normalize import Normalizer
-from pipeline.rules import RULES_DIR, Common, Framework, available_frameworks, framework_for_year, load_common
+from pipeline.judge.retrieval import official_candidates, official_index
+from pipeline.rules import (
+    RULES_DIR,
+    ApplicationRules,
+    Common,
+    Framework,
+    available_frameworks,
+    default_applications,
+    framework_for_year,
+    load_common,
+    official_texts_path,
+)
 
 # Bump when analysis code changes its result for the same text and rules.
-ANALYSIS_CODE_VERSION = "1"
+ANALYSIS_CODE_VERSION = "3"
 
 
 @dataclass(frozen=True)
 class Analysis:
     facts: Facts
-    matches: tuple[Match, ...]
-    traces: tuple[LevelTrace, ...]  # one per matched indicator
+    matches: tuple[Match, ...]  # links first, then candidates (topical, no level: no trace)
+    traces: tuple[LevelTrace, ...]  # one per linked indicator
     words: int  # real words in the text (unreadable flag)
     signature: str  # start of the normalised text for near-duplicate checks; "" when too few words
     sketch: tuple[int, ...]  # smallest shingle hashes of the signature (near-duplicate candidates)
@@ -55,6 +67,7 @@ class Analyzer:
     common: Common
     normalize: Normalizer
     version: str
+    applications: ApplicationRules = field(default_factory=default_applications)
 
 
 @lru_cache(maxsize=8)
@@ -66,13 +79,20 @@ def analyzer_for(year: int) -> Analyzer:
 def analysis_version(framework: Framework) -> str:
     """Code version plus a digest of the rule files: edit a rule and every document is analysed again."""
     digest = hashlib.sha256(ANALYSIS_CODE_VERSION.encode())
-    for path in (available_frameworks().get(framework.id), RULES_DIR / "common.yaml"):
+    official = official_texts_path(framework.id)
+    for path in (
+        available_frameworks().get(framework.id),
+        RULES_DIR / "common.yaml",
+        RULES_DIR / "applications.yaml",
+        official,
+    ):
         if path is not None and path.is_file():
             digest.update(path.read_bytes())
     return f"{framework.id}/a{ANALYSIS_CODE_VERSION}/{digest.hexdigest()[:12]}"
 
 
-def _reviews(doc: Prepared, framework: Framework, common: Common) -> tuple[int, ...]:
+def _reviews(doc: Prepared, framework: Framework, common: Common, named: frozenset[int]) -> tuple[int, ...]:
+    """Indicators a review covers: those its title names by phrase or by application ("Reviu SRIKANDI")."""
     threshold = common.thresholds.match_score
     if not any(contains(p, doc.title, threshold) for p in common.review_phrases):
         return ()
@@ -81,7 +101,8 @@ def _reviews(doc: Prepared, framework: Framework, common: Common) -> tuple[int, 
     return tuple(
         i.no
         for i in framework.indicators
-        if any(contains(p, full if i.kind == "policy" and of_policies else doc.title, threshold) for p in i.phrases)
+        if i.no in named
+        or any(contains(p, full if i.kind == "policy" and of_policies else doc.title, threshold) for p in i.phrases)
     )
 
 
@@ -97,23 +118,53 @@ def analyze(pages: Sequence[str], file_name: str, analyzer: Analyzer) -> Analysi
     framework, common = analyzer.framework, analyzer.common
     facts = read_facts(pages, file_name=file_name, vocabulary=facts_vocabulary(common))
     prepared = prepare(pages, facts.title, analyzer.normalize)
-    matches = tuple(match(prepared, facts.doc_type, framework, common))
+    named = find_applications(prepared, facts.doc_type, framework, common, analyzer.applications, analyzer.normalize)
+    links, candidates = merge(match(prepared, facts.doc_type, framework, common), named)
     traces = tuple(
         level_trace(framework.indicator(m.indicator), prepared, facts.doc_type, facts.signed, framework, common)
-        for m in matches
+        for m in links
     )
+    found = {m.indicator for m in links + candidates}
+    official = _official(pages, facts, analyzer, exclude=found)
     full = prepared.full
     words = real_words(full)
     signature, hashes = near_duplicate_signature(full, common, words)
     return Analysis(
         facts,
-        matches,
+        links + candidates + official,
         traces,
         words,
         signature,
         hashes,
-        _reviews(prepared, framework, common),
+        _reviews(prepared, framework, common, named.in_title),
         _plans(prepared, facts, framework, common),
+    )
+
+
+def _official(pages: Sequence[str], facts: Facts, analyzer: Analyzer, *, exclude: set[int]) -> tuple[Match, ...]:
+    """The second signal: indicators whose official texts (PermenPANRB 59/2020, Pedoman 3/2024) the document
+    resembles, as candidates (no level), each with the official sentence that matched and its page."""
+    framework = analyzer.framework
+    if not official_texts_path(framework.id).is_file():
+        return ()
+    possible = None
+    if facts.doc_type != "other":
+        possible = {i.no for i in framework.indicators if facts.doc_type in i.evidence_types}
+    index = official_index(framework.id, analyzer.normalize)
+    found = official_candidates(pages, analyzer.normalize, index, analyzer.common.thresholds, facts.title, possible)
+    return tuple(
+        Match(
+            m.indicator,
+            f"{m.rule} ({m.source} hlm. {m.source_page})",
+            m.sentence[:200],
+            round(m.score * 100, 1),
+            0.0,
+            m.page,
+            m.snippet,
+            "official_text",
+        )  # fmt: skip
+        for m in found
+        if m.indicator not in exclude
     )
 
 

@@ -8,16 +8,18 @@ calls `decide` on stored analyses, so unchanged documents are not read again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from pipeline.judge.analysis import Analysis, Analyzer, analysis_version, analyze, file_name_of
 from pipeline.judge.claims import Claim
-from pipeline.judge.facts import Facts
+from pipeline.judge.facts import Facts, facts_vocabulary, read_facts
 from pipeline.judge.flags import (
+    OcrPage,
     draft,
-    duplicate,
+    duplicate_flags,
     irrelevant,
     near_duplicate_groups,
     other_region,
@@ -40,6 +42,10 @@ from pipeline.rules import Common, Framework, Indicator
 COUNTING_FLAGS = frozenset({"duplicate", "draft", "personal_data"})
 # Flags that say nothing about what a document evidences: a document with only these can still be irrelevant.
 NEUTRAL_FLAGS = frozenset({"duplicate", "personal_data"})
+# The indicator a path files a document under: a file or folder name opening with the indicator number
+# ("1.a.Pergub-1-2020.pdf", "21.a.Pergub-Tatakelola-SPBE.pdf": the example evidence names of Pedoman
+# MenPANRB 3/2024 Bab III B, reference §5.5) or a folder "Indikator 7" / "Ind_07" (usage).
+_FILED_UNDER = re.compile(r"^(?:indikator|ind)?[\s._\-]*0*([1-9][0-9]?)(?=[\s._\-]|[a-z](?:[\s._\-]|$)|$)", re.I)
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,7 @@ class DocInput:
     pages: tuple[str, ...]
     ocr_pages: int = 0
     ocr_confidence: float | None = None
+    ocr: tuple[OcrPage, ...] | None = None  # the pages that needed OCR; None: all `ocr_pages` when that is every page
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,9 @@ class Analyzed:
     ocr_confidence: float | None
     analysis: Analysis | None
     personal_data: PersonalData | None = None  # counts and pages found before redaction
+    pages: int | None = None  # pages extraction returned (None: not known)
+    ocr: tuple[OcrPage, ...] | None = None  # the pages that needed OCR, one by one (None: not known)
+    no_text: bool = False  # extraction found no text at all (so there is no analysis)
 
 
 @dataclass
@@ -136,10 +146,14 @@ class _Context:
         return indicator in self._planned
 
 
+def _unreadable(doc: Analyzed, words: int, common: Common) -> Flag | None:
+    return unreadable(words, doc.ocr_confidence, doc.ocr_pages, common, pages=doc.pages, ocr=doc.ocr)
+
+
 def _document_flags(doc: Analyzed, analysis: Analysis, region: str | None, year: int, common: Common) -> list[Flag]:
     facts = analysis.facts
     found = (
-        unreadable(analysis.words, doc.ocr_confidence, doc.ocr_pages, common),
+        _unreadable(doc, analysis.words, common),
         draft(facts, common),
         other_region(facts, region),
         stale(facts, year, common),
@@ -200,27 +214,117 @@ def judge(
 ) -> Judgement:
     """Analyse every document and decide; the whole judgement from texts in one call."""
     analyzer = Analyzer(framework, common, normalizer or Normalizer(common.synonyms), analysis_version(framework))
-    items = []
-    for d in docs:
-        found = scan(d.pages, common)  # as the flow does: count, then only redacted text goes on
-        pages = [redact(p, common) for p in d.pages] if found.total else d.pages
-        items.append(
-            Analyzed(
-                d.path,
-                d.sha256,
-                d.status,
-                d.problem_codes,
-                d.ocr_pages,
-                d.ocr_confidence,
-                analyze(pages, file_name_of(d.path), analyzer) if readable(pages) else None,
-                found,
-            )
-        )
+    items = [_analyzed(d, analyzer) for d in docs]
     return decide(items, framework, common, region=region, year=year, claims=claims)
+
+
+def _analyzed(d: DocInput, analyzer: Analyzer) -> Analyzed:
+    """One document as the flow stores it: personal data counted, then only redacted text analysed."""
+    common = analyzer.common
+    found = scan(d.pages, common)
+    pages = [redact(p, common) for p in d.pages] if found.total else list(d.pages)
+    ocr = d.ocr
+    if ocr is None and d.ocr_pages and d.ocr_pages == len(d.pages):  # a scan: every page needed OCR
+        ocr = tuple(
+            OcrPage(n, len(t.strip()), d.ocr_confidence if t.strip() else None) for n, t in enumerate(d.pages, 1)
+        )
+    has_text = readable(pages)
+    return Analyzed(
+        d.path,
+        d.sha256,
+        d.status,
+        d.problem_codes,
+        d.ocr_pages,
+        d.ocr_confidence,
+        analyze(pages, file_name_of(d.path), analyzer) if has_text else None,
+        found,
+        pages=len(d.pages),
+        ocr=ocr,
+        no_text=not has_text,
+    )
 
 
 def readable(pages: Sequence[str]) -> bool:
     return any(p.strip() for p in pages)
+
+
+def _filed_under(path: str, indicators: set[int]) -> int | None:
+    """The indicator a path files its document under: named by the file name, else by the nearest folder."""
+    for part in reversed(PurePosixPath(path).parts):
+        m = _FILED_UNDER.match(part)
+        if m and int(m.group(1)) in indicators:
+            return int(m.group(1))
+    return None
+
+
+def _mark_duplicates(
+    judged: dict[str, DocJudgement], analysed: list[tuple[Analyzed, Analysis]], framework: Framework, common: Common
+) -> None:
+    """Re-scans and other versions are faults; copies filed for other indicators are not (`duplicate_flags`)."""
+    numbers = {i.no for i in framework.indicators}
+    identities = {d.path: (a.facts.key, a.facts.year) for d, a in analysed}  # different instruments or years
+    sha = {d.path: d.sha256 for d, _ in analysed}
+    items = [(d.path, d.sha256, a.signature, a.sketch) for d, a in analysed]
+    for group in near_duplicate_groups(items, common, identities):
+        for path, flag in duplicate_flags([(p, sha[p], _filed_under(p, numbers)) for p in group]).items():
+            judged[path].flags.append(flag)
+
+
+# What can link a document to an indicator, as the irrelevant message names it: every signal the
+# analysis runs (their links and candidates are all in `Analysis.matches`, told apart by their rule:
+# "<framework>/<no>/<phrase>", "application:<name>") and those of the folder. A document is irrelevant
+# only when none found anything; a signal that joins the analysis joins this list.
+PHRASES = "frasa kunci indikator pada judul dan judul bagian"
+PHRASES_IN_BODY = "frasa kunci indikator pada judul, judul bagian dan isi"  # regulations and plans
+SIGNALS_TRIED = (
+    "nama aplikasi SPBE pada judul atau bagian atas halaman pertama",
+    "kemiripan dengan penjelasan indikator dalam PermenPANRB 59/2020 dan Pedoman 3/2024",
+)
+
+
+def _signals(analysis: Analysis, common: Common) -> tuple[bool, tuple[str, ...]]:
+    """(did any signal find something, what was looked for)."""
+    phrases = PHRASES_IN_BODY if analysis.facts.doc_type in common.body_link_types else PHRASES
+    return bool(analysis.matches), (phrases, *SIGNALS_TRIED)
+
+
+_TYPE_WORDS = {"other": "dokumen", "screenshot": "tangkapan layar", "daftar_hadir": "daftar hadir"}
+
+
+def _read_as(facts: Facts) -> str:
+    """What the document reads as, for the admin: its type and title ('laporan "Laporan Kegiatan …"')."""
+    kind = _TYPE_WORDS.get(facts.doc_type, facts.doc_type.replace("_", " "))
+    title = " ".join(facts.title.split())
+    title = title if len(title) <= 80 else title[:79] + "…"
+    return f'{kind} "{title}"' if title else kind
+
+
+def _judge_documents(
+    docs: Sequence[Analyzed], framework: Framework, common: Common, region: str | None, year: int
+) -> dict[str, DocJudgement]:
+    """Every document's facts, links and flags; a document without any text is unreadable."""
+    judged: dict[str, DocJudgement] = {}
+    for doc in docs:
+        if doc.analysis is not None:
+            judged[doc.path] = DocJudgement(doc.path, doc.analysis.facts, matches=list(doc.analysis.matches))
+            judged[doc.path].flags = _document_flags(doc, doc.analysis, region, year, common)
+        elif doc.no_text and doc.status == "ok":
+            facts = read_facts((), file_name=file_name_of(doc.path), vocabulary=facts_vocabulary(common))
+            judged[doc.path] = DocJudgement(doc.path, facts, flags=[f for f in (_unreadable(doc, 0, common),) if f])
+    analysed = [(d, d.analysis) for d in docs if d.analysis is not None]
+    _mark_duplicates(judged, analysed, framework, common)
+    for path, by in superseded_by([(p, j.facts) for p, j in judged.items()]).items():
+        judged[path].flags.append(superseded(by))
+    for doc, analysis in analysed:
+        result = judged[doc.path]
+        found, tried = _signals(analysis, common)
+        if not (found or result.matches) and not set(result.flag_codes) - NEUTRAL_FLAGS:
+            # one reason is enough: other flags already say why it does not count
+            result.flags.append(irrelevant(tried, _read_as(result.facts)))
+    for doc in docs:
+        if doc.path in judged:
+            judged[doc.path].counts = doc.status == "ok" and set(judged[doc.path].flag_codes) <= COUNTING_FLAGS
+    return judged
 
 
 def decide(
@@ -233,24 +337,8 @@ def decide(
     claims: dict[int, Claim] | None = None,
 ) -> Judgement:
     """The folder-level judgement from per-document analyses: no document text needed."""
-    judged: dict[str, DocJudgement] = {}
+    judged = _judge_documents(docs, framework, common, region, year)
     analysed = [(d, d.analysis) for d in docs if d.analysis is not None]
-    for doc, analysis in analysed:
-        result = DocJudgement(doc.path, analysis.facts, matches=list(analysis.matches))
-        result.flags = _document_flags(doc, analysis, region, year, common)
-        judged[doc.path] = result
-
-    for group in near_duplicate_groups([(d.path, d.sha256, a.signature, a.sketch) for d, a in analysed], common):
-        for path in group:
-            judged[path].flags.append(duplicate(path, group))
-    for path, by in superseded_by([(p, j.facts) for p, j in judged.items()]).items():
-        judged[path].flags.append(superseded(by))
-    for doc, _ in analysed:
-        result = judged[doc.path]
-        if not result.matches and not set(result.flag_codes) - NEUTRAL_FLAGS:
-            result.flags.append(irrelevant())  # one reason is enough: other flags already say why it does not count
-        result.counts = doc.status == "ok" and set(result.flag_codes) <= COUNTING_FLAGS
-
     context = _Context([(judged[d.path], a) for d, a in analysed], common, year)
     for doc, analysis in analysed:
         result = judged[doc.path]

@@ -8,11 +8,22 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
 
 from rapidfuzz import fuzz
 
-from pipeline.judge.facts import Facts, same_region
+from pipeline.judge.facts import Facts
+from pipeline.judge.regions import (
+    HEAD,
+    INSTANSI,
+    Configured,
+    ForeignIssuer,
+    Government,
+    configured_government,
+    foreign_issuer,
+)
 from pipeline.model import Flag
 from pipeline.rules import Common
 
@@ -44,17 +55,52 @@ def draft(facts: Facts, common: Common) -> Flag | None:
 
 
 def other_region(facts: Facts, region: str | None) -> Flag | None:
+    """Another government than the configured one issued the document (letterhead, title, signature, gazette;
+    `pipeline.judge.regions`). A mere mention, the own province, an OCR variant of the own name and browser
+    chrome are not reasons."""
     if not region:
         return None
-    named = [r for r in dict.fromkeys((facts.region, *facts.regions_named)) if r]
-    foreign = [r for r in named if not same_region(r, region)]
-    if not foreign:
-        return None
-    return Flag(
-        "other_region",
-        f"Dokumen diterbitkan oleh atau masih menyebut {', '.join(foreign)}, bukan {region}. "
-        "Asesor tidak menerimanya sebagai eviden; ganti dengan dokumen milik "
-        f"{region} sendiri atau perbaiki nama daerah lalu tetapkan ulang.",
+    own = configured_government(region)
+    found = foreign_issuer(facts.issuers, facts.signatories, own)
+    return Flag("other_region", _other_region_message(found, own)) if found else None
+
+
+def _issuer_named(issuer: Government) -> str:
+    """The issuer as the message names it: 'Kementerian Komunikasi dan Digital (instansi pusat; tertulis …)'."""
+    notes = ["instansi pusat"] if issuer.kind == INSTANSI else []
+    if not issuer.listed:
+        notes.append("nama ini tidak ada dalam daftar wilayah Kemendagri; periksa apakah salah baca")
+    if issuer.read_as:
+        notes.append(f'tertulis "{issuer.read_as}"' + (", nama lama" if issuer.former else ""))
+    return f"{issuer.name} ({'; '.join(notes)})" if notes else issuer.name
+
+
+def _other_region_message(found: ForeignIssuer, own: Configured) -> str:
+    issuer, named = found.issuer, _issuer_named(found.issuer)
+    where = "kop dan judul dokumen" if found.where == HEAD else "blok tanda tangan atau berita daerah"
+    if found.own_in_head is not None:
+        text = (
+            f"Judul dokumen menyebut {found.own_in_head.name}, tetapi {where} menyebut {named}: "
+            f"dokumen ini tampaknya disalin dari {issuer.name}."
+        )
+    else:
+        text = f"Dokumen diterbitkan oleh {named} menurut {where}, bukan {own.name}."
+    if found.also:
+        text += f" Di tempat yang sama juga tertulis {', '.join(g.name for g in found.also)}."
+    if any(g.kind == "provinsi" and issuer.province == g.key for g in own.governments):
+        text += f" {issuer.name} berada di wilayah {own.name}, tetapi merupakan pemerintah daerah tersendiri."
+    if own.ambiguous:
+        choices = " atau ".join(g.name for g in own.governments)
+        text += f' Catatan: --region "{own.raw}" dapat berarti {choices}; tuliskan lengkap, mis. "{own.governments[0].name}".'
+    ours_central = any(g.kind == INSTANSI for g in own.governments)
+    if issuer.kind == INSTANSI and not ours_central and all(g.kind == INSTANSI for g in found.also):
+        return text + (
+            f" Dokumen instansi pusat adalah acuan, bukan eviden milik {own.name}; "
+            f"unggah kebijakan atau dokumen yang ditetapkan {own.name} sendiri."
+        )
+    return text + (
+        f" Asesor tidak menerimanya sebagai eviden; ganti dengan dokumen milik {own.name} sendiri "
+        f"atau perbaiki nama {'instansi' if ours_central else 'daerah'} lalu tetapkan ulang."
     )
 
 
@@ -75,23 +121,97 @@ def stale(facts: Facts, year: int, common: Common) -> Flag | None:
     )
 
 
-def unreadable(words: int, ocr_confidence: float | None, ocr_pages: int, common: Common) -> Flag | None:
+@dataclass(frozen=True)
+class OcrPage:
+    """A page that needed OCR, as extraction read it: its number, the characters read, the mean word confidence."""
+
+    number: int
+    chars: int
+    confidence: float | None  # None when OCR recognised no word
+
+
+def page_list(numbers: Sequence[int], limit: int = 10) -> str:
+    """Page numbers as an admin reads them: "2, 4–6, 9"; after `limit` ranges, "…"."""
+    ranges: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if ranges and n == ranges[-1][1] + 1:
+            ranges[-1][1] = n
+        else:
+            ranges.append([n, n])
+    text = [f"{a}" if a == b else f"{a}–{b}" for a, b in ranges[:limit]]
+    return ", ".join(text) + (", …" if len(ranges) > limit else "")
+
+
+def unreadable(
+    words: int,
+    ocr_confidence: float | None,
+    ocr_pages: int,
+    common: Common,
+    *,
+    pages: int | None = None,
+    ocr: Sequence[OcrPage] | None = None,
+) -> Flag | None:
+    """Too little text in the whole document, or a document made mostly of pages OCR could not read.
+
+    With `ocr` (the pages that needed OCR, one by one), a page is unreadable when OCR gave it fewer than
+    `unreadable_min_page_chars` characters or a mean word confidence below `unreadable_min_confidence`;
+    such pages make the document unreadable when they are at least `unreadable_page_share` of its
+    `pages`, so a long text-layer document with a few photos or empty pages stays readable. Without
+    per-page readings the mean confidence of the `ocr_pages` stands for all of them.
+    """
     t = common.thresholds
-    low_confidence = ocr_pages > 0 and ocr_confidence is not None and ocr_confidence < t.unreadable_min_confidence
-    if not (low_confidence or words < t.unreadable_min_words):
+    if ocr is None:
+        low = ocr_pages > 0 and ocr_confidence is not None and ocr_confidence < t.unreadable_min_confidence
+        failed: list[OcrPage] = []
+        failed_count, confidence = (ocr_pages if low else 0), ocr_confidence
+    else:
+        failed = [
+            p
+            for p in ocr
+            if p.chars < t.unreadable_min_page_chars
+            or (p.confidence is not None and p.confidence < t.unreadable_min_confidence)
+        ]
+        scores = [p.confidence for p in failed if p.confidence is not None]
+        failed_count, confidence = len(failed), (sum(scores) / len(scores) if scores else None)
+    total = max(pages or 0, ocr_pages, len(ocr or ()), 1)
+    mostly_unread = failed_count > 0 and failed_count >= t.unreadable_page_share * total
+    # a scan whose every page OCR read well is short, not unreadable (a login screen has few words)
+    well_read_scan = bool(ocr) and failed_count == 0 and len(ocr or ()) >= total
+    if not (mostly_unread or (words < t.unreadable_min_words and not well_read_scan)):
         return None
-    detail = f"{words} kata terbaca" + (f", keyakinan OCR {ocr_confidence:.0f}%" if ocr_confidence is not None else "")
+    detail = []
+    if failed:
+        detail.append(
+            f"halaman {page_list([p.number for p in failed])} dari {total} halaman perlu OCR tetapi teksnya tidak terbaca"
+        )
+    elif failed_count:
+        detail.append(f"{failed_count} halaman hasil pindai")
+    if failed_count:
+        detail.append(
+            f"keyakinan OCR rata-rata {confidence:.0f}%"
+            if confidence is not None
+            else "keyakinan OCR: tidak ada kata yang dikenali"
+        )
+    elif ocr_confidence is not None:
+        detail.append(f"keyakinan OCR {ocr_confidence:.0f}%")
+    detail.append(f"{words} kata terbaca")
     return Flag(
         "unreadable",
-        f"Teks dokumen terlalu sedikit atau tidak terbaca ({detail}). Pindai ulang pada "
+        f"Teks dokumen terlalu sedikit atau tidak terbaca ({'; '.join(detail)}). Pindai ulang pada "
         "300 dpi dengan pencahayaan baik, atau unggah PDF asli yang memiliki lapisan teks.",
     )
 
 
-def irrelevant() -> Flag:
+def irrelevant(tried: Sequence[str] = (), read_as: str = "") -> Flag:
+    """No signal links the document to an indicator; `tried`: what was looked for, `read_as`: what it reads as."""
+    looked = ""
+    if tried:
+        listed = ", ".join(tried[:-1]) + (" maupun " if len(tried) > 1 else "") + tried[-1]
+        looked = f" Yang dicari: {listed}; tidak satu pun ditemukan."
+    seen = f" Dokumen terbaca sebagai {read_as}." if read_as else ""
     return Flag(
         "irrelevant",
-        "Dokumen tidak terkait dengan indikator SPBE mana pun. Periksa apakah berkas salah "
+        f"Dokumen tidak terkait dengan indikator SPBE mana pun.{looked}{seen} Periksa apakah berkas salah "
         "unggah; jika memang eviden, pastikan judul dan isinya menyebut pokok indikatornya.",
     )
 
@@ -119,15 +239,27 @@ def duplicate_groups(items: Sequence[tuple[str, str, str]], common: Common) -> l
     )
 
 
-def near_duplicate_groups(items: Sequence[tuple[str, str, str, Sequence[int]]], common: Common) -> list[list[str]]:
+def _same_identity(a: tuple | None, b: tuple | None) -> bool:
+    """Nothing the two documents say about themselves differs (a part either does not state is no difference)."""
+    return a is None or b is None or all(x is None or y is None or x == y for x, y in zip(a, b))
+
+
+def near_duplicate_groups(
+    items: Sequence[tuple[str, str, str, Sequence[int]]],
+    common: Common,
+    identities: Mapping[str, tuple] | None = None,
+) -> list[list[str]]:
     """Groups of paths with the same bytes or near-same text. items: (path, sha256, signature, sketch).
 
     Candidates are pairs sharing a quarter of their bottom-k shingle hashes (a near-duplicate
     shares most), so the folder is not compared pair by pair; each candidate is confirmed
     with a full similarity ratio of the signatures. Hashes that many documents share (a
     template's boilerplate) are left out of the counting, which keeps time and memory near
-    linear; two copies still share their own wording.
+    linear; two copies still share their own wording. `identities`: what each document says it
+    is (e.g. instrument key, year); documents saying different things are different documents
+    on one template (two years' reports), never near-duplicates.
     """
+    identities = identities or {}
     parent = {path: path for path, *_ in items}
 
     def root(p: str) -> str:
@@ -165,6 +297,8 @@ def near_duplicate_groups(items: Sequence[tuple[str, str, str, Sequence[int]]], 
             continue
         if min(len(a), len(b)) < LENGTH_RATIO * max(len(a), len(b)):
             continue
+        if not _same_identity(identities.get(path_a), identities.get(path_b)):
+            continue
         if fuzz.ratio(a, b, score_cutoff=cutoff):
             union(path_a, path_b)
     groups: dict[str, list[str]] = {}
@@ -173,13 +307,57 @@ def near_duplicate_groups(items: Sequence[tuple[str, str, str, Sequence[int]]], 
     return [sorted(g) for g in groups.values() if len(g) > 1]
 
 
-def duplicate(path: str, group: list[str]) -> Flag:
+def duplicate(path: str, group: Sequence[str]) -> Flag:
+    """A re-scan or another version of the same document (near-same text, different bytes): a fault."""
     others = ", ".join(p for p in group if p != path)
     return Flag(
         "duplicate",
-        f"Isi dokumen sama atau hampir sama dengan: {others}. Cukup unggah satu salinan "
-        "terbaik (hasil pindai paling jelas) agar asesor tidak menilai berkas ganda.",
+        f"Isi dokumen hampir sama dengan: {others} (pindaian ulang atau versi lain dari dokumen yang sama). "
+        "Sisakan satu versi, yang terbaru dan paling jelas, dan pakai versi itu untuk setiap indikator "
+        "agar asesor tidak menilai dua versi yang berbeda.",
     )
+
+
+def duplicate_in_folder(path: str, copies: Sequence[str]) -> Flag:
+    """The same bytes more than once in one folder: an upload made twice."""
+    return Flag(
+        "duplicate",
+        f"Berkas yang sama persis terunggah lebih dari sekali di folder yang sama: {', '.join(copies)}. "
+        "Hapus salinan yang berlebih.",
+    )
+
+
+def copy_elsewhere(path: str, copies: Sequence[str]) -> Flag:
+    """The same bytes in other folders: a note, not a fault (the document still counts as evidence)."""
+    return Flag(
+        "duplicate",
+        f"Salinan identik juga ada di: {', '.join(copies)}. Dokumen yang sama boleh diunggah untuk beberapa "
+        "indikator dan tidak perlu dihapus; dokumen ini tetap dihitung sebagai eviden. Jika salinan ini tidak "
+        "dipakai untuk indikator lain, cukup simpan satu.",
+    )
+
+
+def duplicate_flags(members: Sequence[tuple[str, str, int | None]]) -> dict[str, Flag]:
+    """The flags of one duplicate group. members: (path, sha256, the indicator its path files it under, or None).
+
+    Copies of one document filed for different indicators are normal practice (the national application
+    asks for evidence per indicator): not flagged. A re-scan or another version (near-same text, other
+    bytes) and the same bytes twice in one folder are faults. Other identical copies in other folders
+    (one not filed for an indicator, or two for the same one) get a neutral note.
+    """
+    found = {}
+    for path, sha, filed in members:
+        variants = [p for p, s, _ in members if s != sha]
+        copies = [(p, f) for p, s, f in members if s == sha and p != path]
+        if variants:
+            found[path] = duplicate(path, [p for p, *_ in members])
+        elif filed is not None and all(f is not None and f != filed for _, f in copies):
+            continue
+        elif any(PurePosixPath(p).parent == PurePosixPath(path).parent for p, _ in copies):
+            found[path] = duplicate_in_folder(path, [p for p, _ in copies])
+        else:
+            found[path] = copy_elsewhere(path, [p for p, _ in copies])
+    return found
 
 
 def superseded_by(docs: Sequence[tuple[str, Facts]]) -> dict[str, str]:

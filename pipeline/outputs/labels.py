@@ -33,7 +33,11 @@ FLAGS: dict[str, FlagText] = {
     "unreadable": FlagText(
         "Tidak terbaca", "Minta OPD memindai ulang pada 300 dpi atau mengunggah PDF asli yang memiliki lapisan teks."
     ),
-    "duplicate": FlagText("Berkas ganda", "Minta OPD menyisakan satu salinan terbaik dan menghapus salinan lainnya."),
+    "duplicate": FlagText(
+        "Berkas ganda",
+        "Salinan yang sama untuk indikator lain boleh tetap ada. Untuk pindaian ulang, versi lama atau unggahan "
+        "ganda di folder yang sama, minta OPD menyisakan satu versi terbaru yang paling jelas.",
+    ),
     "irrelevant": FlagText(
         "Tidak relevan",
         "Periksa apakah berkas salah unggah; jika memang eviden, minta OPD "

@@ -46,6 +46,10 @@ FLAG_EXPLANATIONS = {  # for flags that carry no message of their own (indicator
 }
 DOC_TYPE_LABELS = {
     "surat_edaran": "surat edaran",
+    "permen": "peraturan menteri",
+    "kepmen": "keputusan menteri",
+    "perban": "peraturan badan",
+    "perlem": "peraturan lembaga",
     "peta_rencana": "peta rencana",
     "daftar_hadir": "daftar hadir",
     "screenshot": "tangkapan layar",

@@ -9,6 +9,7 @@ import duckdb
 
 from pipeline.judge.analysis import from_json
 from pipeline.judge.decide import Analyzed, Judgement
+from pipeline.judge.flags import OcrPage
 from pipeline.privacy.personal_data import from_json as personal_from_json
 from pipeline.store.bulk import insert_rows
 from pipeline.store.codec import problems_from_json
@@ -16,10 +17,14 @@ from pipeline.store.transaction import transaction
 
 
 def load_analyzed(con: duckdb.DuckDBPyConnection, analysis_version: str) -> list[Analyzed]:
-    """Current files with their stored analyses: the judgement's whole input, without page texts."""
+    """Current files with their stored analyses: the judgement's whole input, without page texts
+    (of the pages, only the count and, per page that needed OCR, its characters and confidence)."""
     rows = con.execute(
         """SELECT f.path, f.sha256, f.status, f.problems, coalesce(e.ocr_pages, 0), e.ocr_confidence, a.data,
-                  e.personal_data
+                  e.personal_data, e.pages,
+                  (SELECT list([p.page_no, p.chars, p.confidence] ORDER BY p.page_no) FROM pages p
+                    WHERE p.sha256 = f.sha256 AND p.name_class = f.name_class
+                      AND p.extractor_version = f.extractor_version AND p.method = 'ocr')
            FROM files f
            LEFT JOIN extractions e
              ON e.sha256 = f.sha256 AND e.name_class = f.name_class AND e.extractor_version = f.extractor_version
@@ -39,8 +44,11 @@ def load_analyzed(con: duckdb.DuckDBPyConnection, analysis_version: str) -> list
             ocr_confidence,
             from_json(data) if data and data != "null" else None,
             personal_from_json(personal),
+            pages=pages,
+            ocr=tuple(OcrPage(int(n), int(c), k) for n, c, k in ocr or ()) if pages is not None else None,
+            no_text=data == "null",
         )
-        for path, sha, status, problems, ocr_pages, ocr_confidence, data, personal in rows
+        for path, sha, status, problems, ocr_pages, ocr_confidence, data, personal, pages, ocr in rows
     ]
 
 

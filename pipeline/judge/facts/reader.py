@@ -10,7 +10,7 @@ from pipeline.judge.facts.classify import Head, classify, read_head, read_title
 from pipeline.judge.facts.numbers import read_number
 from pipeline.judge.facts.period import fallback_year, period_years, read_dates
 from pipeline.judge.facts.references import references
-from pipeline.judge.facts.regions import document_regions
+from pipeline.judge.facts.regions import document_issuers, document_regions
 from pipeline.judge.facts.status import draft_markers, read_promulgation, signed_or_draft
 from pipeline.judge.facts.text import squeeze
 from pipeline.judge.facts.vocabulary import FactsVocabulary, default_vocabulary
@@ -31,6 +31,14 @@ class Facts:
     revokes: tuple[str, ...]
     amends: tuple[str, ...]
     key: str | None
+    # who issued it, as read (compared with the official lists by pipeline.judge.regions): governments and
+    # institutions the letterhead and title block name as issuer, and those of the signature block and gazette
+    issuers: tuple[str, ...] = ()
+    signatories: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("issuers", "signatories"):  # lists when read back from stored JSON
+            object.__setattr__(self, name, tuple(getattr(self, name)))
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,7 @@ def read_facts(pages: Sequence[str], *, file_name: str = "", vocabulary: FactsVo
     words = vocabulary or default_vocabulary()
     doc = _Text.of(pages)
     kind = classify(doc.head, doc.pages, file_name, words.types)
-    number = read_number(doc.head, kind)
+    number = read_number(doc.head, kind, words.status.placeholder)
     promulgation = read_promulgation(doc.text, kind)
     markers = draft_markers(doc.head, kind, number, promulgation, doc.text, doc.flat, file_name, words.status)
     signed = signed_or_draft(doc.head, kind, number, promulgation, markers, doc.text, doc.flat, words.status)
@@ -64,6 +72,7 @@ def read_facts(pages: Sequence[str], *, file_name: str = "", vocabulary: FactsVo
     dates = read_dates(doc.text, title, kind)
     year = number.year or fallback_year(kind, dates, promulgation)
     region, regions_named = document_regions(doc.head.lines, doc.pages, doc.text)
+    issuers, signatories = document_issuers(doc.head.lines, doc.head.zone_end, doc.pages)
     key, revokes, amends = references(doc.flat, title, kind, number.number, year, words.references)
     return Facts(
         doc_type=kind.doc_type,
@@ -79,4 +88,6 @@ def read_facts(pages: Sequence[str], *, file_name: str = "", vocabulary: FactsVo
         revokes=revokes,
         amends=amends,
         key=key,
+        issuers=issuers,
+        signatories=signatories,
     )

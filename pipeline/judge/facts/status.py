@@ -2,8 +2,9 @@
 
 An enacted regulation carries its number, the date after "Ditetapkan di … pada tanggal", a signature
 marker ("ttd", "Cap/dto") and a filled Berita Daerah footer; a draft has RANCANGAN above the title and
-these left blank (reference §7.1, §7.3, §7.4). The marker words come from rules/common.yaml
-(`draft_markers`, `signature_markers`); the shapes of the blocks are here.
+these left blank or holding a placeholder ("XXX", "XX XXX 2023", "……"; reference §7.1, §7.3, §7.4). The
+marker words and placeholder marks come from rules/common.yaml (`draft_markers`, `signature_markers`); the
+shapes of the blocks are here.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date
 
 from pipeline.judge.facts.classify import Head, Kind
 from pipeline.judge.facts.dates import DATE_WORDS, DAYS, PLACE_DATE, dates_in, parse_date
-from pipeline.judge.facts.numbers import InstrumentNumber
+from pipeline.judge.facts.numbers import InstrumentNumber, placeholder_pattern
 from pipeline.judge.facts.phrases import alternation, fragments, spellings
 from pipeline.judge.facts.text import YEAR_TOKEN, fold, year_of
 from pipeline.rules import Common
@@ -32,6 +33,7 @@ _SIGNER = re.compile(r"\bNIP\b|^[A-Z][A-Z .,']{4,}$")  # an NIP or a name in cap
 # what the draft markers say in Facts.draft_markers (and so in the draft flag)
 WATERMARK, BLANK_NUMBER, BLANK_DATE, BLANK_BERITA = "DRAFT", "nomor kosong", "tanggal kosong", "berita daerah kosong"
 PARAF, FILE_NAME = "paraf koordinasi", "nama berkas"
+NUMBER_PLACEHOLDER, DATE_PLACEHOLDER = "nomor belum diisi", "tanggal belum diisi"  # + the placeholder as written
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class StatusWords:
     signed: re.Pattern  # a signature marker in the text
     certified_copy: re.Pattern
     copy_heading: re.Pattern  # a folded line that is only the copy heading (SALINAN)
+    placeholder: re.Pattern  # a mark typed where a number or date is still to be filled in ("XXX", "…")
 
 
 def status_words(common: Common) -> StatusWords:
@@ -61,6 +64,7 @@ def status_words(common: Common) -> StatusWords:
         signed=re.compile(rf"(?<![A-Za-z]){alternation(sign.signed, syn)}\.?(?![A-Za-z])", re.I),
         certified_copy=re.compile(rf"\b{alternation(sign.certified_copy, syn)}\b", re.I),
         copy_heading=re.compile(alternation(sign.copy_heading, syn, upper=True)),
+        placeholder=placeholder_pattern(draft.placeholders),
     )
 
 
@@ -84,6 +88,17 @@ def _enacted(text: str) -> tuple[date | None, bool]:
     if dt is None and not m.group(1).strip() and m.group(2):
         dt = parse_date(m.group(2)) if DATE_WORDS.match(m.group(2).strip()) else None
     return dt, dt is None
+
+
+def _date_placeholder(text: str, placeholder: re.Pattern) -> str | None:
+    """The date after 'Ditetapkan di … pada tanggal' as written when it holds a placeholder ("XX XXX 2023")."""
+    m = _DITETAPKAN.search(text)
+    if not m:
+        return None
+    value = m.group(1).strip() or (m.group(2) or "").strip()
+    if len(value) > 40 or not placeholder.search(value):
+        return None
+    return " ".join(value.split())
 
 
 def read_promulgation(text: str, kind: Kind) -> Promulgation:
@@ -124,9 +139,12 @@ def draft_markers(
 ) -> DraftMarkers:
     word = _draft_word(head, kind, text, words)
     found = [word] if word else []
+    date_mark = _date_placeholder(text, words.placeholder) if kind.instrument and promulgation.date_blank else None
     if kind.instrument and number.blank:
-        found.append(BLANK_NUMBER)
-    if kind.instrument and promulgation.date_blank:
+        found.append(f'{NUMBER_PLACEHOLDER} "{number.placeholder}"' if number.placeholder else BLANK_NUMBER)
+    if date_mark:
+        found.append(f'{DATE_PLACEHOLDER} "{date_mark}"')
+    elif kind.instrument and promulgation.date_blank:
         found.append(BLANK_DATE)
     if kind.instrument and promulgation.berita_blank:
         found.append(BLANK_BERITA)
@@ -134,7 +152,10 @@ def draft_markers(
         found.append(PARAF)
     if number.number is None and words.draft_file.search(file_name.lower()):
         found.append(FILE_NAME)
-    return DraftMarkers(tuple(dict.fromkeys(found)), bool(word) or (bool(kind.instrument) and number.blank))
+    # a draft word, a blank number or a date holding a placeholder: a draft whatever else the document shows
+    # (a date merely left blank stays a weak marker: a numbered copy with a signature marker outweighs it)
+    strong = bool(word) or bool(date_mark) or (bool(kind.instrument) and number.blank)
+    return DraftMarkers(tuple(dict.fromkeys(found)), strong)
 
 
 def _signature_block(text: str) -> bool:
