@@ -252,7 +252,7 @@ def test_a_short_screenshot_read_with_good_confidence_is_not_unreadable(common):
 def test_a_scan_mostly_unread_is_unreadable_even_with_one_good_page(common):
     pages = [flags.OcrPage(1, 1500, 91.0), flags.OcrPage(2, 0, None), flags.OcrPage(3, 4, 18.0)]
     flag = flags.unreadable(220, 91.0, 3, common, pages=3, ocr=pages)
-    assert flag is not None and "halaman 2–3 dari 3" in flag.message
+    assert flag is not None and "halaman 2, 3 dari 3" in flag.message
 
 
 # --- duplicates: copies per indicator are practice, re-scans are faults -------------------------------------

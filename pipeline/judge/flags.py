@@ -25,6 +25,7 @@ from pipeline.judge.regions import (
     foreign_issuer,
 )
 from pipeline.model import Flag
+from pipeline.privacy.personal_data import page_list
 from pipeline.rules import Common
 
 _WORD = re.compile(r"[a-z]{3,}")
@@ -130,18 +131,6 @@ class OcrPage:
     confidence: float | None  # None when OCR recognised no word
 
 
-def page_list(numbers: Sequence[int], limit: int = 10) -> str:
-    """Page numbers as an admin reads them: "2, 4–6, 9"; after `limit` ranges, "…"."""
-    ranges: list[list[int]] = []
-    for n in sorted(set(numbers)):
-        if ranges and n == ranges[-1][1] + 1:
-            ranges[-1][1] = n
-        else:
-            ranges.append([n, n])
-    text = [f"{a}" if a == b else f"{a}–{b}" for a, b in ranges[:limit]]
-    return ", ".join(text) + (", …" if len(ranges) > limit else "")
-
-
 def unreadable(
     words: int,
     ocr_confidence: float | None,
@@ -182,7 +171,7 @@ def unreadable(
     detail = []
     if failed:
         detail.append(
-            f"halaman {page_list([p.number for p in failed])} dari {total} halaman perlu OCR tetapi teksnya tidak terbaca"
+            f"halaman {page_list([p.number for p in failed], limit=10)} dari {total} halaman perlu OCR tetapi teksnya tidak terbaca"
         )
     elif failed_count:
         detail.append(f"{failed_count} halaman hasil pindai")

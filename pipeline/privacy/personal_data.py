@@ -395,15 +395,17 @@ def redact(text: str, rules: PersonalDataRules | Common) -> str:
     return "".join(out) + text[last:]
 
 
-def page_list(pages: Sequence[int]) -> str:
-    """1, 2, 3, 5 -> "1–3, 5": long attendance lists stay readable."""
+def page_list(pages: Sequence[int], limit: int | None = None) -> str:
+    """1, 2, 3, 5 -> "1–3, 5": long attendance lists stay readable; after `limit` spans, "…"."""
     spans: list[list[int]] = []
     for p in sorted(set(pages)):
         if spans and p == spans[-1][1] + 1:
             spans[-1][1] = p
         else:
             spans.append([p, p])
-    return ", ".join(f"{a}" if a == b else f"{a}, {b}" if b == a + 1 else f"{a}–{b}" for a, b in spans)
+    shown = spans if limit is None else spans[:limit]
+    text = ", ".join(f"{a}" if a == b else f"{a}, {b}" if b == a + 1 else f"{a}–{b}" for a, b in shown)
+    return text + (", …" if len(shown) < len(spans) else "")
 
 
 def flag(found: PersonalData, rules: PersonalDataRules | Common) -> Flag | None:

@@ -66,14 +66,14 @@ async def _read_form(request: Request) -> dict[str, str] | None:
     return {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items()}
 
 
-def _forged(request: Request, form: dict[str, str] | None) -> HTMLResponse | None:
-    """A 403 page unless this POST comes from our own form in this session."""
-    site = _site(request)
+async def _own_form(request: Request) -> dict[str, str] | HTMLResponse:
+    """The form POSTed from our own page in this session, or the 403 page."""
+    site, form = _site(request), await _read_form(request)
     origin = request.headers.get("origin")
     cross_site = origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host")
     if cross_site or form is None or not site.sessions.csrf_ok(request.state.sid, form.get(CSRF_FIELD, "")):
         return site.message(request, "Permintaan ditolak", FORBIDDEN, 403)
-    return None
+    return form
 
 
 @router.get("/masuk", response_class=HTMLResponse)
@@ -87,10 +87,9 @@ def login_form(request: Request):
 
 @router.post("/masuk")
 async def login(request: Request):
-    site, form = _site(request), await _read_form(request)
-    if refused := _forged(request, form):
-        return refused
-    assert form is not None  # _forged refuses a request without our form
+    site, form = _site(request), await _own_form(request)
+    if isinstance(form, HTMLResponse):
+        return form
     target = local_target(form.get("lanjut", "/"))
     credentials = site.credentials
     if credentials is None:
@@ -111,10 +110,9 @@ async def login(request: Request):
 
 @router.post("/keluar")
 async def logout(request: Request):
-    site, form = _site(request), await _read_form(request)
-    if refused := _forged(request, form):
-        return refused
-    assert form is not None  # _forged refuses a request without our form
+    site, form = _site(request), await _own_form(request)
+    if isinstance(form, HTMLResponse):
+        return form
     site.sessions.logout(request.state.sid)
     request.state.sid = site.sessions.new_id()
     return RedirectResponse("/masuk" if site.credentials is not None else "/", status_code=303)
@@ -155,10 +153,9 @@ def index(request: Request):
 
 @router.post("/keputusan")
 async def decide(request: Request):
-    site, form = _site(request), await _read_form(request)
-    if refused := _forged(request, form):
-        return refused
-    assert form is not None  # _forged refuses a request without our form
+    site, form = _site(request), await _own_form(request)
+    if isinstance(form, HTMLResponse):
+        return form
     filters = Filters.parse(form)
     fields = {k: form.get(k, "") for k in ("path", "code", "sha256", "decision", "note", "who")}
     resubmit = {**fields, **filters.query()}
