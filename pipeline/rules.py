@@ -276,6 +276,7 @@ class DocTypeCues:
     summary_of: tuple[str, ...] = ()  # ... and naming one of these further on is a summary of this type
     screen: tuple[str, ...] = ()  # labels of an application screen (read as written), counted to spot a screenshot
     file_name: tuple[str, ...] = ()  # literal lower-case fragments of a file name that name this type
+    label: str = ""  # what the type is called in Bahasa Indonesia, for the admin
 
     def __post_init__(self) -> None:
         _tuples(self)
@@ -315,6 +316,7 @@ class RevokePhrases:
     revoking: tuple[str, ...]  # the instruments cited AFTER it are revoked ("Mencabut Peraturan Bupati …")
     amending: tuple[str, ...]  # opening an amending title: "PERUBAHAN [KEDUA] ATAS <the amended instrument>"
     cites: dict[str, tuple[str, ...]]  # instrument type -> how a revocation or amendment names one of that type
+    part_heads: tuple[str, ...] = ()  # opening a part of an instrument that names it ("LAMPIRAN PERATURAN …")
 
     def __post_init__(self) -> None:
         _tuples(self)
@@ -340,6 +342,7 @@ class Common:
     body_link_types: tuple[str, ...]  # doc types whose body mentions alone can link them (they regulate/plan)
     thresholds: Thresholds = field(default_factory=Thresholds)
     personal_data: PersonalDataRules = field(default_factory=PersonalDataRules)
+    informal_types: tuple[str, ...] = ()  # doc types that evidence level 1 at most unless signed (Pedoman 3/2024)
 
     def __post_init__(self) -> None:
         known = set(self.doc_types)
@@ -349,7 +352,14 @@ class Common:
         half = [t for t, cues in self.doc_types.items() if bool(cues.summary) != bool(cues.summary_of)]
         if half:
             raise RulesError(f"doc_types {half}: summary and summary_of go together")
-        for name in ("heading_types", "lampiran_types", "activity_types", "regulation_types", "body_link_types"):
+        for name in (
+            "heading_types",
+            "lampiran_types",
+            "activity_types",
+            "regulation_types",
+            "body_link_types",
+            "informal_types",
+        ):
             unknown = [t for t in getattr(self, name) if t not in known]
             if unknown:
                 raise RulesError(f"{name}: unknown doc types {unknown} (known: {sorted(known)})")
@@ -423,8 +433,9 @@ def load_common(path: Path | None = None) -> Common:
         "body_link_types",
         "policy_review_phrases",
         "negations",
+        "informal_types",
     ):
-        data[name] = tuple(data[name])
+        data[name] = tuple(data.get(name) or ())
     data["thresholds"] = _build(Thresholds, data.get("thresholds") or {}, f"{path.name} thresholds")
     data["personal_data"] = _build(PersonalDataRules, data.get("personal_data") or {}, f"{path.name} personal_data")
     return _build(Common, data, path.name)

@@ -186,3 +186,12 @@ def test_a_document_that_evidences_nothing_is_irrelevant(framework, common):
     )
     result = run(framework, common, [DocInput("u.pdf", "u", "ok", (), (text,))])
     assert result.documents["u.pdf"].flag_codes == ["irrelevant"]
+
+
+def test_the_next_step_for_an_indicator_without_evidence_names_document_types_by_their_labels(framework, common):
+    result = run(framework, common, [])
+    steps = [r.next_step for r in result.indicators if r.evidence_level == 0]
+    assert steps and all("Unggah dokumen yang relevan" in s for s in steps)
+    codes = {t for i in framework.indicators for t in i.evidence_types if "_" in t or t in ("sk", "other", "sop")}
+    assert not [s for s in steps for code in codes if f"{code}," in s or f"({code}" in s or f" {code})" in s]
+    assert any("Peraturan Wali Kota" in s for s in steps)

@@ -131,7 +131,7 @@ def common():
 
 # Parts of rules that are not phrases: file-name fragments and placeholder marks (literal) and screen labels
 # (read as written).
-NOT_PHRASES = {"file_name", "screen", "placeholders"}
+NOT_PHRASES = {"file_name", "screen", "placeholders", "label"}  # label: text shown to the admin
 
 
 def _parts(where: str, record) -> list[tuple[str, str]]:
@@ -561,3 +561,9 @@ def test_umbrella_regulation_is_not_the_architecture_or_roadmap_document(framewo
         hit = any(contains(n, normalised, common.thresholds.match_score) for n in framework.indicator(no).negative)
         assert hit is vetoed, (no, normalised)
     assert not framework.indicator(1).negative and not framework.indicator(2).negative
+
+
+def test_every_document_type_has_a_label_for_the_admin(common):
+    assert all(
+        cues.label and cues.label != t for t, cues in common.doc_types.items() if t not in ("laporan", "notulen")
+    )

@@ -41,7 +41,7 @@ from pipeline.rules import (
 )
 
 # Bump when analysis code changes its result for the same text and rules.
-ANALYSIS_CODE_VERSION = "3"
+ANALYSIS_CODE_VERSION = "4"
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,9 @@ def analyze(pages: Sequence[str], file_name: str, analyzer: Analyzer) -> Analysi
         for m in links
     )
     found = {m.indicator for m in links + candidates}
-    official = _official(pages, facts, analyzer, exclude=found)
+    # a regulation whose title names its subject needs no second opinion on what it is about (one_subject)
+    titled = facts.doc_type in common.regulation_types and any(m.where == "title" for m in links)
+    official = () if titled else _official(pages, facts, analyzer, exclude=found)
     full = prepared.full
     words = real_words(full)
     signature, hashes = near_duplicate_signature(full, common, words)
@@ -206,6 +208,7 @@ def from_json(text: str) -> Analysis:
             t["base_reason"],
             t["cap"],
             tuple(LevelStep(**_tuples(s, "missing")) for s in t["steps"]),
+            t.get("cap_reason", ""),
         )
         for t in data["traces"]
     )

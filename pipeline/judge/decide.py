@@ -175,11 +175,16 @@ def _status(claimed: int | None, supported: int) -> str | None:
 
 
 def _next_step(
-    indicator: Indicator, claimed: int | None, supported: int, best: LevelFinding | None, missing_files: list[str]
+    indicator: Indicator,
+    claimed: int | None,
+    supported: int,
+    best: LevelFinding | None,
+    missing_files: list[str],
+    common: Common,
 ) -> str:
     steps = []
     if supported == 0:
-        types = ", ".join(indicator.evidence_types[:5])
+        types = ", ".join(_type_label(t, common) for t in indicator.evidence_types[:5])
         steps.append(f"Belum ada eviden sah untuk {indicator.subject}. Unggah dokumen yang relevan ({types}).")
     elif best is not None and best.next_missing and (claimed is None or claimed > supported or supported < 5):
         target = supported + 1
@@ -288,15 +293,47 @@ def _signals(analysis: Analysis, common: Common) -> tuple[bool, tuple[str, ...]]
     return bool(analysis.matches), (phrases, *SIGNALS_TRIED)
 
 
-_TYPE_WORDS = {"other": "dokumen", "screenshot": "tangkapan layar", "daftar_hadir": "daftar hadir"}
+PART_OF = "part_of"  # where a link inherited from the regulation a document is a part of was found
 
 
-def _read_as(facts: Facts) -> str:
+def _type_label(doc_type: str, common: Common) -> str:
+    cues = common.doc_types.get(doc_type)
+    return cues.label if cues and cues.label else doc_type.replace("_", " ")
+
+
+def _read_as(facts: Facts, common: Common) -> str:
     """What the document reads as, for the admin: its type and title ('laporan "Laporan Kegiatan …"')."""
-    kind = _TYPE_WORDS.get(facts.doc_type, facts.doc_type.replace("_", " "))
+    kind = _type_label(facts.doc_type, common)
     title = " ".join(facts.title.split())
     title = title if len(title) <= 80 else title[:79] + "…"
     return f'{kind} "{title}"' if title else kind
+
+
+def _inherit_subjects(judged: dict[str, DocJudgement], linked: dict[str, set[int]], common: Common) -> None:
+    """A lampiran, page or photo of a regulation in the folder is about what that regulation is about:
+    it gets the regulation's subjects as topical links (no level: a part is not the enacted whole)."""
+    instruments = {
+        j.facts.key: j
+        for j in judged.values()
+        if j.facts.key
+        and j.facts.key not in j.facts.part_of  # a lampiran reads as its instrument: it is not the whole
+        and j.facts.doc_type in common.regulation_types
+        and set(j.flag_codes) <= COUNTING_FLAGS
+    }
+    for part in judged.values():
+        own = {m.indicator for m in part.matches}
+        for key in part.facts.part_of:
+            whole = instruments.get(key)
+            if whole is None or whole.path == part.path:
+                continue
+            for m in whole.matches:
+                if m.indicator in own or m.indicator not in linked.get(whole.path, set()):
+                    continue
+                own.add(m.indicator)
+                snippet = f"bagian dari {PurePosixPath(whole.path).name} ({key}): {m.snippet}"
+                part.matches.append(
+                    Match(m.indicator, f"{PART_OF}/{key}/{m.indicator}", m.phrase, m.score, 0.0, 1, snippet, PART_OF)
+                )
 
 
 def _judge_documents(
@@ -315,12 +352,13 @@ def _judge_documents(
     _mark_duplicates(judged, analysed, framework, common)
     for path, by in superseded_by([(p, j.facts) for p, j in judged.items()]).items():
         judged[path].flags.append(superseded(by))
+    _inherit_subjects(judged, {d.path: {t.indicator for t in a.traces} for d, a in analysed}, common)
     for doc, analysis in analysed:
         result = judged[doc.path]
         found, tried = _signals(analysis, common)
         if not (found or result.matches) and not set(result.flag_codes) - NEUTRAL_FLAGS:
             # one reason is enough: other flags already say why it does not count
-            result.flags.append(irrelevant(tried, _read_as(result.facts)))
+            result.flags.append(irrelevant(tried, _read_as(result.facts, common)))
     for doc in docs:
         if doc.path in judged:
             judged[doc.path].counts = doc.status == "ok" and set(judged[doc.path].flag_codes) <= COUNTING_FLAGS
@@ -369,7 +407,7 @@ def decide(
                 flags=["cited_file_missing"] if missing else [],
                 evidence=[path for path, _ in findings],
                 reason=best.reason if best else "tidak ada eviden sah",
-                next_step=_next_step(indicator, claimed, supported, best, missing),
+                next_step=_next_step(indicator, claimed, supported, best, missing, common),
                 missing_files=missing,
             )
         )

@@ -132,6 +132,26 @@ class LevelTrace:
     base_reason: str
     cap: int
     steps: tuple[LevelStep, ...]
+    cap_reason: str = ""  # Bahasa Indonesia: why the document can support no more than `cap`
+
+
+def _cap(indicator: Indicator, base: int, doc_type: str, signed: bool | None, common: Common) -> tuple[int, str]:
+    """The highest level this kind of document can evidence, and why (what the next level needs)."""
+    if signed is False:
+        return 1, "kebijakan/dokumen harus ditetapkan (bukan rancangan)"
+    if indicator.kind in ("policy", "document") and base == 1:
+        # supporting papers (drafting minutes, reports) never stand in for the policy or document itself
+        return 1, "kebijakan/dokumen itu sendiri yang telah ditetapkan (bukan dokumen pendukung)"
+    if indicator.kind == "service" and doc_type in common.regulation_types:
+        # a regulation mandating an application shows the service exists, not what it can do
+        return 1, "tangkapan layar/dokumentasi fitur layanan (peraturan saja tidak menunjukkan fitur)"
+    if indicator.kind != "service" and doc_type in common.informal_types and signed is not True:
+        # a practice's level 2 is its programme in the Peta Rencana: that plan is the formal document there
+        return 2 if indicator.kind == "practice" else 1, (
+            "dokumen yang terdokumentasi secara formal (ditandatangani/ditetapkan), "
+            "sesuai Kriteria Bukti Dukung Pedoman MenPANRB 3/2024"
+        )
+    return MAX_LEVEL, ""
 
 
 def level_trace(
@@ -141,11 +161,7 @@ def level_trace(
     level, reason = _base_level(indicator, doc_type, signed, common)
     scope = scope_text(indicator, doc, threshold)
     scale = framework.scales.get(indicator.scale, {})
-    cap = 1 if signed is False else MAX_LEVEL
-    if indicator.kind in ("policy", "document") and level == 1:
-        cap = 1  # supporting papers (drafting minutes, reports) never stand in for the policy or document itself
-    if indicator.kind == "service" and doc_type in common.regulation_types:
-        cap = 1  # a regulation mandating an application shows the service exists, not what it can do
+    cap, cap_reason = _cap(indicator, level, doc_type, signed, common)
     steps = []
     for target in range(level + 1, MAX_LEVEL + 1):
         cue = cue_for(indicator, target, framework)
@@ -172,7 +188,7 @@ def level_trace(
         )
         if (not met and not plannable) or target > cap:
             break  # no folder fact can lift a level the text does not reach
-    return LevelTrace(indicator.no, level, reason, cap, tuple(steps))
+    return LevelTrace(indicator.no, level, reason, cap, tuple(steps), cap_reason)
 
 
 def resolve_level(trace: LevelTrace, context: FolderContext) -> LevelFinding:
@@ -199,7 +215,11 @@ def resolve_level(trace: LevelTrace, context: FolderContext) -> LevelFinding:
             review = context.review_year(no)
             met = review is not None and context.revised_after(no, review)
         if not met or step.target > cap:
-            why = "kebijakan harus ditetapkan (bukan rancangan)" if step.target > cap else step.why_missing
+            why = (
+                (trace.cap_reason or "kebijakan harus ditetapkan (bukan rancangan)")
+                if step.target > cap
+                else step.why_missing
+            )
             return LevelFinding(no, min(level, cap), "; ".join(reasons), why, missing)
         level = step.target
         reasons.append(f"tingkat {step.target} ({step.label}) terpenuhi")

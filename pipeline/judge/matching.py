@@ -287,9 +287,20 @@ def possible_phrases(doc: Prepared, phrases: set[str], min_score: float) -> set[
     }
 
 
+def one_subject(found: Sequence[Match], doc_type: str, common: Common) -> list[Match]:
+    """A regulation whose title names a subject regulates that subject: the other subjects its articles
+    mention are context ("Rencana Induk SPBE" plans a data centre; a Perwali on keamanan informasi
+    mentions audit). Only a regulation whose title names no subject, the umbrella "Perkada tentang SPBE /
+    Tata Kelola SPBE" (reference §5.1: it "often serves all ten indicators"), is linked by its articles."""
+    if doc_type not in common.regulation_types:
+        return list(found)
+    titled = [m for m in found if m.where == "title"]
+    return titled or list(found)
+
+
 def match(doc: Prepared, doc_type: str, framework: Framework, common: Common) -> list[Match]:
     """All indicators the document evidences, best first."""
     candidates = [i for i in framework.indicators if doc_type in i.evidence_types]
     possible = possible_phrases(doc, {p for i in candidates for p in i.phrases}, common.thresholds.match_score)
     found = [m for i in candidates if (m := link_indicator(i, doc, doc_type, framework.id, common, possible))]
-    return sorted(found, key=lambda m: (-m.weight, m.indicator))
+    return sorted(one_subject(found, doc_type, common), key=lambda m: (-m.weight, m.indicator))

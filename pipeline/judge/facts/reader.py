@@ -9,7 +9,7 @@ from datetime import date
 from pipeline.judge.facts.classify import Head, classify, read_head, read_title
 from pipeline.judge.facts.numbers import read_number
 from pipeline.judge.facts.period import fallback_year, period_years, read_dates
-from pipeline.judge.facts.references import references
+from pipeline.judge.facts.references import parts_of, references
 from pipeline.judge.facts.regions import document_issuers, document_regions
 from pipeline.judge.facts.status import draft_markers, read_promulgation, signed_or_draft
 from pipeline.judge.facts.text import squeeze
@@ -35,9 +35,11 @@ class Facts:
     # institutions the letterhead and title block name as issuer, and those of the signature block and gazette
     issuers: tuple[str, ...] = ()
     signatories: tuple[str, ...] = ()
+    # keys of the instruments it may be a part of (a lampiran, a page or photo of one): `parts_of`
+    part_of: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("issuers", "signatories"):  # lists when read back from stored JSON
+        for name in ("issuers", "signatories", "part_of"):  # lists when read back from stored JSON
             object.__setattr__(self, name, tuple(getattr(self, name)))
 
 
@@ -90,4 +92,5 @@ def read_facts(pages: Sequence[str], *, file_name: str = "", vocabulary: FactsVo
         key=key,
         issuers=issuers,
         signatories=signatories,
+        part_of=parts_of(doc.flat, len(doc.pages), kind.doc_type, key, words.references),
     )

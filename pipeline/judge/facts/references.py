@@ -19,6 +19,9 @@ from pipeline.judge.facts.text import YEAR_TOKEN, ocr_digits, squeeze, year_of
 from pipeline.rules import Common
 
 REVOKED_LOOKBACK, REVOKING_LOOKAHEAD = 2500, 600  # characters around the phrase that hold the cited instruments
+# A lampiran names its regulation at its top; a photo or crop of a page is short: where a document
+# names the regulation it is a part of (usage: "LAMPIRAN PERATURAN BUPATI … NOMOR … TAHUN …").
+PART_HEAD_CHARS, PART_MAX_PAGES, MAX_CITES = 600, 2, 8
 _ARTICLE_START = re.compile(r"mulai\s+berlaku|\bPasal\s+\d+\b|;\s*dan\b|\.\s", re.I)
 _ARTICLE_HEAD = re.compile(r"mulai\s+berlaku\s*[:,]?|\bPasal\s+\d+\b", re.I)
 _SENTENCE_END = re.compile(r"\.\s|\bMenetapkan\b")
@@ -33,6 +36,7 @@ class ReferenceWords:
     amending: re.Pattern  # "PERUBAHAN [KEDUA] ATAS …" in a squeezed title; group 1 the amended instrument
     citation: re.Pattern  # "<instrument> [region] Nomor n [Tahun yyyy]"
     cites: tuple[tuple[str, re.Pattern], ...]  # instrument type -> its names, to read the type of a citation
+    part_head: re.Pattern | None = None  # "LAMPIRAN" opening a part of an instrument
 
 
 def reference_words(common: Common) -> ReferenceWords:
@@ -51,6 +55,7 @@ def reference_words(common: Common) -> ReferenceWords:
             re.I,
         ),
         cites=tuple((t, re.compile(alternation(p, syn, ocr=True), re.I)) for t, p in words.cites.items()),
+        part_head=re.compile(rf"^\W*(?:{alternation(words.part_heads, syn)})\b", re.I) if words.part_heads else None,
     )
 
 
@@ -102,6 +107,17 @@ def revokes(flat: str, words: ReferenceWords) -> tuple[str, ...]:
 def amends(title: str, words: ReferenceWords) -> tuple[str, ...]:
     m = words.amending.search(squeeze(title))
     return tuple(_cited(m.group(1), words, skip_amended_base=False)) if m else ()
+
+
+def parts_of(flat: str, pages: int, doc_type: str, own_key: str | None, words: ReferenceWords) -> tuple[str, ...]:
+    """Keys of the instruments this document is a part of: a lampiran names its instrument in its heading
+    (it may read as that instrument); a page or photo of one (a page or two with no type of its own) names
+    it anywhere. A report or letter that cites a regulation as its legal basis is not a part of it."""
+    if words.part_head is not None and words.part_head.match(flat):
+        return tuple(_cited(flat[:PART_HEAD_CHARS], words, skip_amended_base=False))[:MAX_CITES]
+    if pages > PART_MAX_PAGES or doc_type != "other":
+        return ()
+    return tuple(k for k in _cited(flat, words, skip_amended_base=False) if k != own_key)[:MAX_CITES]
 
 
 def references(
