@@ -173,6 +173,17 @@ class Framework:
 
 
 @dataclass(frozen=True)
+class OfficialResultCues:
+    """How an official evaluation result (LHE) shows itself: at least `min_of` of its fixed sections."""
+
+    phrases: tuple[str, ...] = ()
+    min_of: int = 3
+
+    def __post_init__(self) -> None:
+        _tuples(self)
+
+
+@dataclass(frozen=True)
 class Thresholds:
     """Flag thresholds (configurable, not code)."""
 
@@ -343,6 +354,7 @@ class Common:
     thresholds: Thresholds = field(default_factory=Thresholds)
     personal_data: PersonalDataRules = field(default_factory=PersonalDataRules)
     informal_types: tuple[str, ...] = ()  # doc types that evidence level 1 at most unless signed (Pedoman 3/2024)
+    official_result: OfficialResultCues = field(default_factory=OfficialResultCues)  # an LHE: not evidence
 
     def __post_init__(self) -> None:
         known = set(self.doc_types)
@@ -438,6 +450,9 @@ def load_common(path: Path | None = None) -> Common:
         data[name] = tuple(data.get(name) or ())
     data["thresholds"] = _build(Thresholds, data.get("thresholds") or {}, f"{path.name} thresholds")
     data["personal_data"] = _build(PersonalDataRules, data.get("personal_data") or {}, f"{path.name} personal_data")
+    data["official_result"] = _build(
+        OfficialResultCues, data.get("official_result") or {}, f"{path.name} official_result"
+    )
     return _build(Common, data, path.name)
 
 

@@ -336,3 +336,16 @@ def test_irrelevant_says_what_was_looked_for_and_what_the_document_reads_as(fram
     result = judge([DocInput("cv.pdf", "c", "ok", (), (cv * 3,))], framework, common, region=None, year=2025)
     message = result.documents["cv.pdf"].flags[0].message
     assert "Yang dicari: frasa kunci indikator" in message and "terbaca sebagai" in message
+
+
+def test_a_review_report_of_the_pemda_itself_is_not_taken_for_an_official_result(framework, common):
+    from pipeline.judge.decide import DocInput, judge
+
+    text = (
+        "PEMERINTAH KOTA SUKAMAJU\nLAPORAN HASIL EVALUASI INTERNAL PENERAPAN SPBE TAHUN 2024\n"
+        "BAB I PENDAHULUAN\nKekuatan dan kelemahan penerapan SPBE di perangkat daerah diuraikan di bawah ini.\n"
+    )
+    result = judge(
+        [DocInput("evaluasi.pdf", "e", "ok", (), (text,))], framework, common, region="Kota Sukamaju", year=2025
+    )
+    assert "official_result" not in result.documents["evaluasi.pdf"].flag_codes

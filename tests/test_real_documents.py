@@ -100,3 +100,18 @@ def test_both_are_from_another_region_for_kota_ternate(judged):
     result = judged("Kota Ternate")
     assert all("other_region" in result.documents[p.name].flag_codes for p in (SIGNED, DRAFT))
     assert all(r.evidence_level == 0 for r in result.indicators)
+
+
+@pytest.mark.parametrize("year", [2021, 2022, 2023, 2024])
+def test_an_official_evaluation_report_in_the_folder_is_a_result_not_evidence(year, framework, common):
+    from pipeline.judge.decide import DocInput, judge
+
+    path = REAL / f"lhe-kota-bandar-lampung-{year}.pdf"
+    assert path.is_file(), f"real test documents missing: {REAL} (set SPBE_REAL_DOCS)"
+    pages = tuple(page.text for page in extract(path).pages)
+    result = judge(
+        [DocInput(path.name, "lhe", "ok", (), pages)], framework, common, region="Kota Bandar Lampung", year=2025
+    )
+    doc = result.documents[path.name]
+    assert "official_result" in doc.flag_codes and "irrelevant" not in doc.flag_codes
+    assert not doc.counts and not doc.levels

@@ -41,7 +41,7 @@ from pipeline.rules import (
 )
 
 # Bump when analysis code changes its result for the same text and rules.
-ANALYSIS_CODE_VERSION = "4"
+ANALYSIS_CODE_VERSION = "5"
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,7 @@ class Analysis:
     sketch: tuple[int, ...]  # smallest shingle hashes of the signature (near-duplicate candidates)
     reviews: tuple[int, ...]  # indicators this document reviews (when its title says it is a review)
     plans: tuple[int, ...]  # indicators this document plans (when it is a Peta Rencana SPBE)
+    official_result: bool = False  # an official evaluation result (LHE of KemenPANRB): not evidence
 
     def trace(self, indicator: int) -> LevelTrace | None:
         return next((t for t in self.traces if t.indicator == indicator), None)
@@ -106,6 +107,11 @@ def _reviews(doc: Prepared, framework: Framework, common: Common, named: frozens
     )
 
 
+def _official_result(full: str, common: Common) -> bool:
+    cues = common.official_result
+    return bool(cues.phrases) and sum(1 for p in cues.phrases if p in full) >= cues.min_of
+
+
 def _plans(doc: Prepared, facts: Facts, framework: Framework, common: Common) -> tuple[int, ...]:
     if facts.doc_type != "peta_rencana":
         return ()
@@ -140,6 +146,7 @@ def analyze(pages: Sequence[str], file_name: str, analyzer: Analyzer) -> Analysi
         hashes,
         _reviews(prepared, framework, common, named.in_title),
         _plans(prepared, facts, framework, common),
+        _official_result(full, common),
     )
 
 
@@ -221,4 +228,5 @@ def from_json(text: str) -> Analysis:
         tuple(data["sketch"]),
         tuple(data["reviews"]),
         tuple(data["plans"]),
+        data.get("official_result", False),
     )

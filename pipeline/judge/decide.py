@@ -22,6 +22,7 @@ from pipeline.judge.flags import (
     duplicate_flags,
     irrelevant,
     near_duplicate_groups,
+    official_result,
     other_region,
     stale,
     superseded,
@@ -159,7 +160,8 @@ def _document_flags(doc: Analyzed, analysis: Analysis, region: str | None, year:
         stale(facts, year, common),
     )
     personal = personal_data_flag(doc.personal_data, common) if doc.personal_data else None
-    return [flag for flag in (*found, personal) if flag]
+    official = official_result() if analysis.official_result else None
+    return [flag for flag in (*found, personal, official) if flag]
 
 
 def _status(claimed: int | None, supported: int) -> str | None:

@@ -191,6 +191,16 @@ def unreadable(
     )
 
 
+def official_result() -> Flag:
+    """An official evaluation result in the evidence folder: what the assessors concluded, not evidence."""
+    return Flag(
+        "official_result",
+        "Dokumen ini adalah laporan hasil evaluasi/pemantauan SPBE resmi dari KemenPANRB, bukan eviden: "
+        "tidak dihitung untuk indikator mana pun. Simpan di luar folder eviden, dan muat dengan "
+        "'spbe lhe' untuk membandingkan tingkat resmi dengan tingkat yang didukung eviden.",
+    )
+
+
 def irrelevant(tried: Sequence[str] = (), read_as: str = "") -> Flag:
     """No signal links the document to an indicator; `tried`: what was looked for, `read_as`: what it reads as."""
     looked = ""

@@ -46,6 +46,11 @@ FLAGS: dict[str, FlagText] = {
     "personal_data": FlagText(
         "Memuat data pribadi", "Minta OPD menyamarkan data pribadi (NIK, alamat, nomor telepon) lalu mengunggah ulang."
     ),
+    "official_result": FlagText(
+        "Hasil evaluasi resmi, bukan eviden",
+        "Pindahkan laporan hasil evaluasi KemenPANRB ke luar folder eviden; muat dengan 'spbe lhe' untuk "
+        "membandingkan tingkat resmi dengan tingkat yang didukung eviden.",
+    ),
     # indicators (claims)
     "cited_file_missing": FlagText(
         "Berkas yang dikutip tidak ada", "Unggah berkas yang dikutip, atau perbaiki namanya di penilaian mandiri."
