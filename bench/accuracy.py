@@ -1,12 +1,14 @@
 """Accuracy harness: run the pipeline on labelled evidence folders and print, for each set separately,
 how well it judges.
 
-    .venv/bin/python bench/accuracy.py [--details] [--sets sample,real] [--real DIR]
+    .venv/bin/python bench/accuracy.py [--details] [--sets sample,real,second] [--real DIR]
                                         [--folder DIR --labels FILE [--claims FILE]] ...
 
 Sets: `sample` (sample_docs/ with sample_docs.labels.yaml and sample_docs.claims.csv), `real` (the
-real public documents of ../shared/real/, or $SPBE_REAL_DOCS, or --real, with bench/real.labels.yaml)
-and every --folder/--labels pair given (with --claims in the same order, optional). A labels file
+real public documents of ../shared/real/, or $SPBE_REAL_DOCS, or --real, with bench/real.labels.yaml),
+`second` (the second sample folder, Kabupaten Banjarnegara, whose wording comes from the official texts
+and real documents: written by bench/second_sample/ into a throw-away folder on each run, with its labels
+and claims) and every --folder/--labels pair given (with --claims in the same order, optional). A labels file
 with `runs:` is judged run by run, each on a throw-away folder holding copies of its files, with its
 own region (the region of a run is configuration); a one-run labels file is judged on its folder as
 it is. Per set: mapping precision/recall (levelled links, and topical links = indicators +
@@ -43,7 +45,15 @@ class LabelledSet:
     claims: Path | None = None
 
 
-def _sets(args: argparse.Namespace) -> list[LabelledSet]:
+def _second(real: Path, scratch: Path) -> LabelledSet:
+    """The second sample, generated into `scratch` (deterministic: the same bytes every run)."""
+    from bench.second_sample import build, claims_path, labels_path
+
+    folder = build(scratch / "second_sample", real if real.is_dir() else None)
+    return LabelledSet("second sample (Kabupaten Banjarnegara)", folder, labels_path(folder), claims_path(folder))
+
+
+def _sets(args: argparse.Namespace, scratch: Path) -> list[LabelledSet]:
     chosen = {s.strip() for s in args.sets.split(",") if s.strip()}
     sets = []
     if "sample" in chosen:
@@ -57,6 +67,8 @@ def _sets(args: argparse.Namespace) -> list[LabelledSet]:
             sets.append(LabelledSet(f"real ({args.real})", args.real, ROOT / "bench" / "real.labels.yaml"))
         else:
             print(f"real: {args.real} not found (set SPBE_REAL_DOCS or --real); skipped", file=sys.stderr)
+    if "second" in chosen:
+        sets.append(_second(args.real, scratch))
     if len(args.folder) != len(args.labels) or len(args.claims) > len(args.folder):
         raise SystemExit("give --folder and --labels in pairs (and at most one --claims per pair)")
     for i, (folder, labels) in enumerate(zip(args.folder, args.labels)):
@@ -112,21 +124,24 @@ def _judge_set(labelled: LabelledSet, tmp: Path):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", default="sample,real", help="built-in sets to run: sample, real (comma-separated)")
+    parser.add_argument(
+        "--sets", default="sample,real,second", help="built-in sets to run: sample, real, second (comma-separated)"
+    )
     parser.add_argument("--real", type=Path, default=REAL, help="folder of the real documents")
     parser.add_argument("--folder", type=Path, action="append", default=[], help="another labelled folder")
     parser.add_argument("--labels", type=Path, action="append", default=[], help="its labels (same order)")
     parser.add_argument("--claims", type=Path, action="append", default=[], help="its self-assessment (optional)")
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args()
-    for labelled in _sets(args):
-        with tempfile.TemporaryDirectory() as tmp:
-            report, runs = _judge_set(labelled, Path(tmp))
-        print(f"== {labelled.name} ({runs} run{'s' if runs > 1 else ''})")
-        print("\n".join(report.lines()))
-        if args.details:
-            print("\n".join(report.details()))
-        print()
+    with tempfile.TemporaryDirectory() as scratch:
+        for labelled in _sets(args, Path(scratch)):
+            with tempfile.TemporaryDirectory() as tmp:
+                report, runs = _judge_set(labelled, Path(tmp))
+            print(f"== {labelled.name} ({runs} run{'s' if runs > 1 else ''})")
+            print("\n".join(report.lines()))
+            if args.details:
+                print("\n".join(report.details()))
+            print()
     return 0
 
 

@@ -92,3 +92,19 @@ def test_a_report_citing_a_regulation_as_its_legal_basis_is_not_a_part_of_it(fra
 
 
 _ = SIGN  # the signature block the regulations above end with
+
+
+def test_a_one_page_lampiran_that_reads_as_its_regulation_supports_no_level_alone(framework, common):
+    page = DocInput(
+        "foto-lampiran.jpg",
+        "foto-lampiran.jpg",
+        "ok",
+        (),
+        (
+            "LAMPIRAN\nPERATURAN WALI KOTA SUKAMAJU\nNOMOR 7 TAHUN 2024\nTENTANG\nMANAJEMEN KEAMANAN INFORMASI\n\n"
+            "RUANG LINGKUP MANAJEMEN KEAMANAN INFORMASI\nPenetapan ruang lingkup, penanggung jawab, perencanaan.\n",
+        ),
+    )
+    result = judge([page], framework, common, region="Kota Sukamaju", year=2025).documents["foto-lampiran.jpg"]
+    assert 8 in {m.indicator for m in result.matches}
+    assert not result.levels

@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from pipeline.judge.analysis import Analysis, Analyzer, analysis_version, analyze, file_name_of
 from pipeline.judge.claims import Claim
 from pipeline.judge.facts import Facts, facts_vocabulary, read_facts
+from pipeline.judge.facts.references import PART_MAX_PAGES
 from pipeline.judge.flags import (
     OcrPage,
     draft,
@@ -338,6 +339,12 @@ def _inherit_subjects(judged: dict[str, DocJudgement], linked: dict[str, set[int
                 )
 
 
+def _a_page_of_a_regulation(doc: Analyzed, judged: DocJudgement) -> bool:
+    """A page or photo of a regulation (a lampiran page, a signature page) is not the enacted whole:
+    it is about what the regulation is about, and supports no level on its own."""
+    return bool(judged.facts.part_of) and doc.pages is not None and doc.pages <= PART_MAX_PAGES
+
+
 def _judge_documents(
     docs: Sequence[Analyzed], framework: Framework, common: Common, region: str | None, year: int
 ) -> dict[str, DocJudgement]:
@@ -382,7 +389,7 @@ def decide(
     context = _Context([(judged[d.path], a) for d, a in analysed], common, year)
     for doc, analysis in analysed:
         result = judged[doc.path]
-        if not result.counts:
+        if not result.counts or _a_page_of_a_regulation(doc, result):
             continue
         for m in result.matches:
             trace = analysis.trace(m.indicator)
