@@ -56,6 +56,8 @@ from tests.test_crash_safety import (
     spbe_env,
     spbe_run,
 )
+from tests.test_environment_faults import path_without_tesseract, tessdata_with
+from tests.test_environment_faults_e2e import Launched, fill, run_args, spbe_command, with_tmpfs
 from tests.test_hostile_files import (
     BOMB_BYTES,
     FONT,
@@ -524,6 +526,203 @@ def fault_worker_killed(site: Site) -> str:
     )
 
 
+# --- the machine, not the documents (issue 13) ---------------------------------------------------
+
+
+def _spbe(site: Site, env: dict[str, str], *extra: str) -> Spbe:
+    return Spbe(*run_args(site.folder, site.db, *extra), cwd=site.base, env=env)
+
+
+def _said(lines: list[str], words: str) -> str:
+    return next((line.strip()[:100] for line in lines if words in line), "(said nothing about it)")
+
+
+def _ocr_codes(site: Site) -> int:
+    return query(site.db, "SELECT count(*) FROM files WHERE error_code LIKE 'ocr%'")[0][0]
+
+
+def _refused_then_repaired(site: Site, env: dict[str, str], relative: str) -> str:
+    """A run on a machine that cannot OCR (`env`), then one on the repaired machine."""
+    scanned_pdf(site.folder / relative, [scan_image(seed=51, noise=4)])
+    started = time.monotonic()
+    refused = _spbe(site, env, "--quiet")
+    code = refused.finish(120)
+    took = time.monotonic() - started
+    blamed = _ocr_codes(site)
+    repaired = site.complete()
+    return (
+        f"refused: exit {code} in {took:.1f} s ({refused.err[-1][:110] if refused.err else ''}…); per-file OCR "
+        f"failures recorded: {blamed}; repaired: exit {repaired.proc.returncode}, new scan -> "
+        f"{file_status(site.db, relative)}"
+    )
+
+
+def fault_ocr_engine_missing(site: Site) -> str:
+    env = {**spbe_env(), "PATH": path_without_tesseract(site.base / "bin")}
+    return _refused_then_repaired(site, env, "Dinkes/Pindaian_baru.pdf")
+
+
+def fault_language_missing(site: Site) -> str:
+    env = {**spbe_env(), "TESSDATA_PREFIX": str(tessdata_with(site.base / "tessdata", "eng", "osd"))}
+    return _refused_then_repaired(site, env, "Dinkes/Pindaian_baru.pdf")
+
+
+def fault_engine_removed_mid_run(site: Site) -> str:
+    """`tesseract` disappears from PATH after the first file is read (as `apt-get remove` would)."""
+    scanned_folder(site.folder, scans=6, texts=1)
+    real, binary = shutil.which("tesseract") or "tesseract", site.base / "bin" / "tesseract"
+    env = {**spbe_env(), "PATH": path_without_tesseract(binary.parent)}
+    binary.symlink_to(real)
+    run = _spbe(site, env)
+    run.wait_for_line(PROGRESS)
+    binary.unlink()
+    code = run.finish()
+    machine = [row[0] for row in query(site.db, "SELECT path FROM files WHERE error_code = 'ocr_engine_failed'")]
+    rescan = query(site.db, "SELECT count(*) FROM files WHERE error_code = 'ocr_failed'")[0][0]
+    cached = query(site.db, "SELECT count(*) FROM extractions WHERE problems::VARCHAR LIKE '%ocr_engine%'")[0][0]
+    binary.symlink_to(real)
+    rerun = _spbe(site, env, "--quiet")
+    rerun_code = rerun.finish()
+    statuses = sorted({file_status(site.db, path) for path in machine})
+    return (
+        f"removed after the 1st file: exit {code}, {len(machine)} files not read for the machine ({rescan} asked "
+        f"to re-scan, {cached} cached; said: {_said(run.out, 'berkas belum terbaca karena')[:60]}…); next run exit "
+        f"{rerun_code}, read {run_row(site.db)['files_extracted']} (expected {len(machine)}), those now "
+        f"{'/'.join(statuses)}"
+    )
+
+
+def fault_disk_full(site: Site) -> str:
+    """The disk under the database (an 80 MB tmpfs in a private mount namespace) fills up after the first
+    file is read; the database is copied out when the run has ended."""
+    scanned_folder(site.folder, scans=8, texts=2)
+    mount, out = site.base / "disk", site.base / "salinan"
+    for folder in (mount, out, site.base / "tmp"):
+        folder.mkdir(exist_ok=True)
+    command = with_tmpfs(
+        [(mount, "size=80m")],
+        spbe_command(*run_args(site.folder, mount / site.db.name)),
+        seed=[site.db],
+        copy_to=out,
+    )
+    run = Launched(command, cwd=site.base, env={**spbe_env(), "TMPDIR": str(site.base / "tmp")})
+    run.wait_for(PROGRESS)
+    fill(Path(f"/proc/{run.proc.pid}/root") / mount.relative_to("/"))
+    code = run.finish()
+    for stale in site.base.glob(site.db.name + "*"):
+        if stale.is_file():
+            stale.unlink()
+    for part in out.glob(site.db.name + "*"):
+        if part.is_file():
+            shutil.copy2(part, site.base / part.name)  # the database and its log, as the run left them
+    opened = open_and_check(site.db)
+    stored = query(site.db, "SELECT count(*) FROM extractions")[0][0]
+    cached = query(site.db, "SELECT count(*) FROM extractions WHERE problems::VARCHAR LIKE '%ocr_%'")[0][0]
+    rerun = site.complete()
+    return (
+        f"disk filled during the run: exit {code} ({_said(run.err, 'Pemeriksaan berhenti')[:80]}…); DB opens: "
+        f"{'yes' if opened['error'] is None else opened['error'][:60]}; spoiled readings cached: {cached}; rerun "
+        f"exit {rerun.proc.returncode}, read {run_row(site.db)['files_extracted']} "
+        f"(expected {len(folder_paths(site.folder)) - stored})"
+    )
+
+
+# --- processes that would outlive a run (issue 13) ------------------------------------------------
+# Processes are counted by a marker in their environment (tests/test_process_lifetime.py), which every
+# process a run starts inherits, also once re-parented to init.
+
+
+def _named(commands: list[str]) -> str:
+    return f" ({'; '.join(c[:70] for c in commands)})" if commands else ""
+
+
+def _cut_off_run(site: Site, sig: int) -> str:
+    """A cold `spbe run` (its own local Prefect server) over a 4-page scan, signalled while Tesseract reads."""
+    from tests.test_process_lifetime import LEFT_AFTER_S, cut_off_run, prefect_states, scanned_pages_folder
+
+    scanned_pages_folder(site.folder)
+    cut = cut_off_run(site.base, site.folder, site.db, sig, "--region", REGION, "--year", YEAR)
+    cut_run, states = run_row(site.db)["run_id"], prefect_states(site.base)
+    rerun = site.complete()
+    return (
+        f"{len(cut.tree)} processes at the signal; exit {cut.code} {cut.seconds:.1f} s after it; processes left "
+        f"{LEFT_AFTER_S:.0f} s later: {len(cut.left)}{_named(cut.left)}; in Prefect {'/'.join(states)}; rerun "
+        f"exit {rerun.proc.returncode}, read {run_row(site.db)['files_extracted']}; cut-off run left "
+        f"{run_row(site.db, cut_run)['status']!r}"
+    )
+
+
+def fault_sigterm_cold_run(site: Site) -> str:
+    return _cut_off_run(site, 15)
+
+
+def fault_sigkill_cold_run(site: Site) -> str:
+    return _cut_off_run(site, 9)
+
+
+def _schedule_stopped(site: Site, *, mid_run: bool) -> str:
+    """A cold `spbe schedule` (its own Prefect server on 127.0.0.1:4200), one triggered run, then SIGTERM."""
+    from flows.local_api import healthy
+    from tests.test_process_lifetime import LEFT_AFTER_S, scanned_pages_folder, stop_schedule
+
+    if healthy("http://127.0.0.1:4200/api"):
+        raise RuntimeError("a Prefect server already answers on port 4200: the schedule would use it")
+    if mid_run:
+        scanned_pages_folder(site.folder)
+    result = stop_schedule(
+        site.base, site.folder, site.db, "--region", REGION, "--year", YEAR, mid_run=mid_run, api_url=None
+    )
+    stopped = result["stopped"]
+    rerun = f"; rerun exit {site.complete().proc.returncode}" if mid_run else ""
+    return (
+        f"run {result['before'].lower()}, then SIGTERM: exit {stopped.code} {stopped.seconds:.1f} s after it "
+        f"(limit 10 s); {len(stopped.tree)} processes then, {len(stopped.left)} left {LEFT_AFTER_S:.0f} s later"
+        f"{_named(stopped.left)}; the run in Prefect: {result['after'].lower()}{rerun}"
+    )
+
+
+def fault_schedule_stopped_after_a_run(site: Site) -> str:
+    return _schedule_stopped(site, mid_run=False)
+
+
+def fault_schedule_stopped_mid_run(site: Site) -> str:
+    return _schedule_stopped(site, mid_run=True)
+
+
+SUITE_SUBSET = [  # the schedule (a served flow run, its pool), a pool in a child process, a killed pool owner
+    "tests/test_schedule.py",
+    "tests/test_process_lifetime.py::test_a_child_process_that_used_the_pool_exits_when_its_work_is_done",
+    "tests/test_process_lifetime.py::test_the_pool_workers_exit_when_the_process_owning_the_pool_is_killed",
+]
+
+
+def fault_test_suite_leftovers(site: Site) -> str:
+    """A small pytest subset in its own process; what it leaves running 8 s after it ended, and what its
+    own session check (tests/conftest.py, which kills what it finds) reported."""
+    from tests.test_process_lifetime import LEFT_AFTER_S, command_line, kill_all, marked, new_marker, wait_until_none
+
+    marker = new_marker()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_API")}
+    env.update([marker.split("=", 1)])
+    suite = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *SUITE_SUBSET],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    left = wait_until_none(lambda: marked(marker), LEFT_AFTER_S)
+    commands = [command_line(pid) for pid in left]
+    kill_all(left)
+    lines = suite.stdout.strip().splitlines()
+    found = next((line for line in lines if "outlived it" in line), "its session check found none")
+    return (
+        f"pytest ({len(SUITE_SUBSET)} items) exit {suite.returncode}: {lines[-1] if lines else ''}; {found}; "
+        f"left {LEFT_AFTER_S:.0f} s after pytest ended: {len(left)}{_named(commands)}"
+    )
+
+
 FAULTS: dict[str, Callable[[Site], str]] = {
     "SIGKILL during OCR": fault_kill_during_ocr,
     "SIGKILL during a write": fault_kill_during_write,
@@ -543,6 +742,15 @@ FAULTS: dict[str, Callable[[Site], str]] = {
     "non-UTF-8 name": fault_name_not_utf8,
     "non-UTF-8 name next to its \\xNN look-alike": fault_name_look_alike,
     "NIK-bearing document": fault_nik_document,
+    "OCR engine missing": fault_ocr_engine_missing,
+    "language missing (ind)": fault_language_missing,
+    "engine removed mid-run, and the next run reading those files": fault_engine_removed_mid_run,
+    "disk full": fault_disk_full,
+    "SIGTERM of a cold run during OCR": fault_sigterm_cold_run,
+    "SIGKILL of a cold run during OCR (processes left)": fault_sigkill_cold_run,
+    "SIGTERM of spbe schedule after a run": fault_schedule_stopped_after_a_run,
+    "SIGTERM of spbe schedule mid-run": fault_schedule_stopped_mid_run,
+    "test suite leftovers": fault_test_suite_leftovers,
 }
 
 

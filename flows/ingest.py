@@ -25,6 +25,8 @@ from prefect.futures import as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows.processes import cores, run_each
+from pipeline.extract.engine import require_engine
+from pipeline.extract.errors import is_machine_problem
 from pipeline.extract.extractor import extractor_version
 from pipeline.ingest.discover import discover
 from pipeline.ingest.inventory import Plan, content_outcome, file_rows, plan_run
@@ -34,7 +36,7 @@ from pipeline.judge.claims import Claim, read_claims
 from pipeline.judge.decide import Judgement, decide
 from pipeline.judge.gaps import Gap, index_gaps
 from pipeline.model import AnalysisKey, AnalysisRow, ContentKey, Document, FileRecord, FileRow, Status, StoredContent
-from pipeline.privacy.personal_data import redact, scan
+from pipeline.privacy.personal_data import redact, redact_name, scan, shipped_rules
 from pipeline.privacy.personal_data import to_json as personal_json
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
 from pipeline.store.batch import BatchWriter
@@ -75,6 +77,7 @@ class RunSummary:
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, code, message)
     judgement: Judgement | None = None
     gaps: list[Gap] = field(default_factory=list)  # ordered by index points lost
+    machine_faults: list[str] = field(default_factory=list)  # paths not read because the machine failed
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,8 @@ def _progress(enabled: bool, done: int, total: int, path: str, document: Documen
         else (document.error.code if document.error else document.status.value)
     )
     print(
-        f"[{done:>{len(str(total))}}/{total}] {state:<12} {path} ({detail}, {document.seconds:.1f} dtk)",
+        f"[{done:>{len(str(total))}}/{total}] {state:<12} {redact_name(path, shipped_rules())} "  # no NIK in logs
+        f"({detail}, {document.seconds:.1f} dtk)",
         file=sys.stderr,
         flush=True,
     )
@@ -268,6 +272,7 @@ def ingest(
     year = year or date.today().year
     analyzer = analyzer_for(year)
     root_path, db_path = Path(root).resolve(), Path(db)
+    require_engine(extract_settings.ocr_languages, fresh=True)  # EngineUnavailable before any work: no file blamed
     version = extractor_version(extract_settings)
     if processes is None:
         processes = default_workers() if default_workers() > 1 else 0
@@ -281,8 +286,11 @@ def ingest(
             ocr_pages = read_and_write(run, planned, window=in_flight or IN_FLIGHT_PER_WORKER * default_workers())
             rows, counts, judgement = finish(run, planned, ocr_pages, claimed)
         except BaseException as exc:
-            with session(db_path) as con:
-                finish_run(con, run_id, status="failed", counts={}, message=f"{type(exc).__name__}: {exc}")
+            try:
+                with session(db_path) as con:
+                    finish_run(con, run_id, status="failed", counts={}, message=f"{type(exc).__name__}: {exc}")
+            except Exception:  # a full disk refuses this write too: the next run marks the run interrupted
+                pass
             raise
     return summarize(run, rows, counts, judgement, db=db, seconds=time.perf_counter() - started)
 
@@ -290,11 +298,15 @@ def ingest(
 def plan_ingest(run: Run) -> Planned:
     """Discover the folder (never the database's own files) and sort it against what is recorded."""
     db_path = run.db.resolve()
-    own_files = frozenset(db_path.with_name(db_path.name + suffix) for suffix in ("", ".wal", ".run.lock", ".tmp"))
+    suffixes = ("", ".wal", ".run.lock", ".tmp", ".ui-key", ".ui-sessions")  # .ui-*: pipeline.review.auth
+    own_files = frozenset(db_path.with_name(db_path.name + suffix) for suffix in suffixes)
     records = discover(run.root, exclude=own_files)
     with session(run.db) as con:
         previous = current_files(con)
         contents = known_contents(con, run.version)
+    # readings an older version stored although the machine had failed (ocr_failed from a missing engine):
+    # read again, never kept as the content's failure
+    contents = {k: c for k, c in contents.items() if not any(is_machine_problem(p) for p in c.problems)}
     plan = plan_run(records, previous, set(contents))
     if run.progress:
         print(
@@ -362,7 +374,7 @@ def finish(
             flush=True,
         )
     with session(run.db) as con:
-        finish_run(con, run.run_id, status="completed", counts=counts)
+        finish_run(con, run.run_id, status="completed", counts=counts, message=_machine_note(rows))
     return rows, counts, judgement
 
 
@@ -383,7 +395,16 @@ def summarize(
         ),
         run.analyzer.framework,
     )
-    return RunSummary(run.run_id, str(run.root), db, seconds, counts, by_status, failures, judgement, gaps)
+    machine = [r.record.path for r in rows if any(is_machine_problem(p) for p in r.problems)]
+    return RunSummary(run.run_id, str(run.root), db, seconds, counts, by_status, failures, judgement, gaps, machine)
+
+
+def _machine_note(rows: list[FileRow]) -> str | None:
+    """The run's message when files were not read because the machine failed (for the runs table)."""
+    count = sum(1 for r in rows if any(is_machine_problem(p) for p in r.problems))
+    if not count:
+        return None
+    return f"{count} berkas belum terbaca karena gangguan pada server (bukan kesalahan berkas); run berikutnya membacanya ulang."
 
 
 def status_counts(rows: list[FileRow]) -> dict[str, int]:

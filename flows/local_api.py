@@ -24,10 +24,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from functools import partial
 from pathlib import Path
 
-from flows.processes import die_with_parent
+from pipeline.extract.children import ending_with_this_process
 
 STARTUP_TIMEOUT_S = 120.0
 
@@ -114,8 +113,10 @@ class LocalApi:
                 "on",
             ],
             env=env,
-            stdin=subprocess.DEVNULL,  # the server dies with the run, even when it is SIGKILLed
-            preexec_fn=partial(die_with_parent, signal.SIGTERM) if sys.platform == "linux" else None,
+            stdin=subprocess.DEVNULL,
+            # The server ends with the run, even when the run is SIGKILLed. The signal comes when the
+            # thread that started it ends: `spbe run` starts it from its main thread.
+            preexec_fn=ending_with_this_process(signal.SIGTERM),
         )
         api.url = f"http://127.0.0.1:{port}/api"
         os.environ["PREFECT_API_URL"] = api.url

@@ -7,7 +7,10 @@ pipeline once, so a worker starts in milliseconds and never imports Prefect.
 Tesseract already runs in its own processes; a worker drives it as a thread did.
 
 The pool lives as long as the process (tests and a served flow reuse it across
-runs). A worker that dies (a library crash on a hostile file, the kernel's
+runs) and ends with it, however it ends (flows/lifetime.py): shut down at exit,
+before multiprocessing joins its children; its workers killed at once by `stop()`
+when the run is stopped (Ctrl-C, SIGTERM); each worker exits by itself when the
+process that owns the pool is gone, even after SIGKILL. A worker that dies (a library crash on a hostile file, the kernel's
 out-of-memory killer) breaks the pool: `run_each` replaces it, retries the
 group file by file and reports the one file that kills a worker again as
 crashed, so the run goes on and nothing is lost. Must not import Prefect.
@@ -16,15 +19,19 @@ crashed, so the run goes on and nothing is lost. Must not import Prefect.
 from __future__ import annotations
 
 import atexit
+import logging
 import multiprocessing
+import multiprocessing.util
 import os
 import signal
-import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
+
+from flows import lifetime
+from pipeline.extract.children import die_with_parent
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -36,29 +43,25 @@ PROBE_TIMEOUT_S = 60.0
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _unusable = False  # workers cannot start here: read in the calling thread instead
+_stopping = False  # the process is ending: a broken pool is not replaced, nothing is retried
+_live: set[ProcessPoolExecutor] = set()  # the shared pool and private ones, for stop()
+_following = False
+
+
+class PoolStopped(RuntimeError):
+    """The process is ending (Ctrl-C, SIGTERM): its worker processes were ended, the work is not done."""
 
 
 def cores() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def die_with_parent(sig: int) -> None:
-    """Linux: this process gets `sig` when its parent dies, even by SIGKILL, instead of lingering."""
-    if sys.platform != "linux":
-        return
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, sig)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _worker_setup() -> None:
-    """Ctrl-C is the run's to handle (it shuts the pool down); a worker ends when the forkserver, and so
-    the run, ends."""
+def _worker_setup(owner: str) -> None:
+    """Ctrl-C is the run's to handle (it stops the pool); a worker ends when the process that owns the
+    pool ends (a watchdog on its pid), and when the forkserver that forked it dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     die_with_parent(signal.SIGKILL)
+    lifetime.exit_with(owner)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -71,15 +74,28 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def pool(workers: int) -> ProcessPoolExecutor:
     """The shared pool, created on first use with `workers` processes."""
-    global _pool
+    global _pool, _following
     with _lock:
+        if _stopping:
+            raise PoolStopped("the process is ending")
         if _pool is None:
             _pool = _executor(workers)
+        if not _following:  # a flow run started by `spbe schedule` stops with it
+            _following = lifetime.follow_inherited(stop)
         return _pool
 
 
 def _executor(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_worker_setup)
+    executor = ProcessPoolExecutor(
+        max_workers=workers, mp_context=_context(), initializer=_worker_setup, initargs=(lifetime.token(),)
+    )
+    _live.add(executor)
+    return executor
+
+
+def _end(executor: ProcessPoolExecutor, *, wait: bool) -> None:
+    _live.discard(executor)
+    executor.shutdown(wait=wait, cancel_futures=True)
 
 
 def start(workers: int, warm: Callable[..., object] = os.getpid, *args: object) -> None:
@@ -95,7 +111,7 @@ def _replace(broken: ProcessPoolExecutor) -> None:
     with _lock:
         if _pool is broken:
             _pool = None
-    broken.shutdown(wait=False, cancel_futures=True)
+    _end(broken, wait=False)
 
 
 def shutdown() -> None:
@@ -104,7 +120,7 @@ def shutdown() -> None:
         executor, _pool = _pool, None
     if executor is None:
         return
-    executor.shutdown(wait=True, cancel_futures=True)
+    _end(executor, wait=True)
     try:  # reap the forkserver too: no process outlives the run, and its CPU time counts to the run's
         from multiprocessing import forkserver
 
@@ -113,6 +129,26 @@ def shutdown() -> None:
         pass
 
 
+def stop() -> None:
+    """The process is ending (Ctrl-C, SIGTERM): kill every worker now, so that nothing waits for the
+    page it is reading, and refuse further work. Safe from any thread, without the pool's lock (the
+    signal watcher may call it while the main thread holds it)."""
+    global _stopping
+    _stopping = True
+    # The read tasks cut off by the stop fail by design: their tracebacks (Prefect's task-run log, by
+    # name: Prefect is not imported here) would bury the one line that matters.
+    logging.getLogger("prefect.task_runs").setLevel(logging.CRITICAL)
+    for executor in list(_live):
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            try:
+                process.kill()
+            except (OSError, ValueError, AttributeError):
+                pass  # ended meanwhile
+
+
+# At exit, before multiprocessing joins its child processes (which would wait for the idle workers
+# forever, as in a flow-run process of `spbe schedule`), and again at interpreter exit.
+multiprocessing.util.Finalize(None, shutdown, exitpriority=100)
 atexit.register(shutdown)
 
 
@@ -138,7 +174,9 @@ def run_each(
     executor = pool(workers)
     try:
         return executor.submit(function, list(items)).result()
-    except BrokenProcessPool:
+    except BrokenProcessPool as e:
+        if _stopping:
+            raise PoolStopped("the process is ending") from e
         _replace(executor)
     # A worker died, of this group or of another one running at the same time. Each item again in a
     # private worker: a death there is that item's own.
@@ -146,6 +184,8 @@ def run_each(
     private: ProcessPoolExecutor | None = None
     try:
         for number, item in enumerate(items):
+            if _stopping:
+                raise PoolStopped("the process is ending")
             if private is None:
                 private = _executor(1)
                 if not _started(private):
@@ -154,10 +194,12 @@ def run_each(
             try:
                 results += private.submit(function, [item]).result()
             except BrokenProcessPool as e:
-                private.shutdown(wait=False, cancel_futures=True)
+                _end(private, wait=False)
                 private = None
+                if _stopping:
+                    raise PoolStopped("the process is ending") from e
                 results.append(crashed(item, f"{type(e).__name__}: {e}"))
     finally:
         if private is not None:
-            private.shutdown(wait=True)
+            _end(private, wait=True)
     return results

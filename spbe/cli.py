@@ -9,7 +9,9 @@
 
 Defaults come from `spbe.toml` in the current folder (section [spbe]: db,
 region, year) or, failing that, built-in values. Messages are in Bahasa
-Indonesia; exit codes: 0 run completed (even if files failed), 2 could not run.
+Indonesia; exit codes: 0 run completed (even if files failed), 2 could not run (also: the
+machine cannot OCR or write, found before any work), 3 the machine failed during the run (files not
+read because of it are read again by the next run; a full disk stops the run).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 
 EXIT_OK = 0
 EXIT_CANNOT_RUN = 2
+EXIT_MACHINE_FAULT = 3
 DEFAULT_DB = "spbe.duckdb"
 CONFIG_FILE = "spbe.toml"
 
@@ -65,7 +68,18 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="spbe", description="Pemeriksaan kesiapan eviden SPBE.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    run = sub.add_parser("run", help="Baca semua berkas di folder eviden dan simpan hasilnya di DuckDB.")
+    run = sub.add_parser(
+        "run",
+        help="Baca semua berkas di folder eviden dan simpan hasilnya di DuckDB.",
+        epilog=(
+            "Sebelum membaca, spbe run memeriksa mesin OCR Tesseract (versi 4 atau lebih baru, bahasa ind, eng "
+            "dan osd; TESSDATA_PREFIX dihormati) serta ruang tulis folder basis data dan TMPDIR, juga untuk "
+            "folder tanpa pindaian. Kode keluar: 0 run selesai (berkas boleh gagal karena isinya); 2 tidak "
+            "dapat berjalan, mis. Tesseract atau data bahasanya tidak ada atau disk penuh (tidak ada berkas "
+            "yang ditandai gagal); 3 gangguan server selama run: berkas yang belum terbaca karenanya dibaca "
+            "ulang pada run berikutnya, dan disk penuh menghentikan run tanpa merusak hasil tersimpan."
+        ),
+    )
     run.add_argument("folder", type=Path, help="folder eviden (sub-folder tingkat pertama = OPD)")
     run.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
     run.add_argument("--claims", type=Path, help="penilaian mandiri (CSV/XLSX: indikator,level,penjelasan,eviden)")
@@ -206,21 +220,82 @@ def _cmd_schedule(args: argparse.Namespace, config: dict) -> int:
 def _cmd_run(args: argparse.Namespace, config: dict) -> int:
     """Refuse bad input before any work, start worker processes and Prefect's local server side by
     side, then run the flow (waiting for another run with --wait)."""
+    _end_on_signals()
     folder, db = _run_inputs(args, config)
     region = args.region or config.get("region")
     year = args.year or config.get("year") or date.today().year
     settings = _settings(args)
     _check_rules(year)
+    _check_machine(db, settings)
     _check_database(db, wait=args.wait)
     if args.dask_address:
         _check_dask(args.dask_address)
     _prefect_defaults()
     _start_workers(args, year)
-    summary = _run_flow(args, folder, db, region=region, year=year, settings=settings)
+    try:
+        summary = _run_flow(args, folder, db, region=region, year=year, settings=settings)
+    except Exception as exc:  # a full disk stops the run: say so, it is not a bug (exit 3)
+        stopped = _machine_stop(exc)
+        if stopped is None:
+            raise
+        print(f"spbe: {stopped}", file=sys.stderr)
+        return EXIT_MACHINE_FAULT
     from pipeline.outputs.summary import format_summary
 
     print(format_summary(summary))
+    if summary.machine_faults:
+        print(_machine_faults_note(summary))
+        print(f"spbe: {len(summary.machine_faults)} berkas belum terbaca karena gangguan server.", file=sys.stderr)
+        return EXIT_MACHINE_FAULT
     return EXIT_OK
+
+
+def _check_machine(db: Path, settings) -> None:
+    """Refuse, before any work, a machine that cannot OCR or write (exit 2), also for a folder that needs
+    no OCR (pipeline/extract/engine.py says why): no file may be blamed for the machine."""
+    from pipeline.extract.engine import engine_problem
+    from pipeline.extract.scratch import run_space_problem
+
+    problem = engine_problem(settings.ocr_languages) or run_space_problem(db)
+    if problem:
+        raise CannotRun(problem)
+
+
+def _machine_stop(exc: Exception) -> str | None:
+    """The message for a run the machine stopped (full or read-only disk), None for anything else;
+    the engine found missing by the flow itself is a `CannotRun`."""
+    from pipeline.extract.engine import EngineUnavailable
+    from pipeline.extract.errors import MACHINE_REASONS, run_fault
+
+    if isinstance(exc, EngineUnavailable):
+        raise CannotRun(exc.message) from exc
+    reason = run_fault(exc)
+    if not reason:
+        return None
+    return (
+        f"Pemeriksaan berhenti karena gangguan pada server: {MACHINE_REASONS[reason]} ({str(exc)[:200]}). "
+        "Hasil yang sudah tersimpan tetap utuh dan tidak ada berkas yang ditandai gagal karenanya. "
+        "Kosongkan ruang disk (atau perbaiki hak tulisnya), lalu jalankan ulang: run berikutnya hanya membaca "
+        "yang belum tersimpan."
+    )
+
+
+def _machine_faults_note(summary) -> str:
+    """The closing lines of a run in which the machine failed to read some files."""
+    from pipeline.extract.engine import INSTALL_COMMAND
+
+    paths = summary.machine_faults
+    why = next((message for path, _, message in summary.failures if path == paths[0]), "")
+    from pipeline.privacy.personal_data import redact_name, shipped_rules
+
+    listed = [redact_name(path, shipped_rules()) for path in paths[:5]]
+    shown = ", ".join(listed) + (f" dan {len(paths) - 5} lainnya" if len(paths) > 5 else "")
+    return (
+        f"  {len(paths)} berkas belum terbaca karena gangguan pada server, bukan karena berkasnya: {shown}.\n"
+        f"    {why}\n"
+        f"    Perbaiki server (Tesseract: {INSTALL_COMMAND}; ruang disk), lalu jalankan ulang: berkas itu dibaca "
+        "ulang otomatis. Kode keluar 3."
+    )
 
 
 def _run_inputs(args: argparse.Namespace, config: dict) -> tuple[Path, Path]:
@@ -273,6 +348,14 @@ def _check_database(db: Path, *, wait: bool) -> None:
             pass
     except (DatabaseBusy, RunInProgress) as exc:
         raise _busy(db, exc) from exc
+
+
+def _end_on_signals() -> None:
+    """SIGTERM and SIGHUP end the run the way Ctrl-C does (every cleanup runs, exit 128 + signal), and
+    on any of the three the worker processes are killed at once (flows/lifetime.py)."""
+    from flows import lifetime, processes
+
+    lifetime.stop_on_signals(processes.stop)
 
 
 def _start_workers(args: argparse.Namespace, year: int) -> None:
@@ -386,9 +469,9 @@ def main(argv: list[str] | None = None) -> int:
     except CannotRun as exc:
         print(f"spbe: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP during `spbe run` (flows.lifetime.Terminated)
         print("spbe: dihentikan.", file=sys.stderr)
-        return 130
+        return 128 + getattr(exc, "signum", 2)
 
 
 if __name__ == "__main__":

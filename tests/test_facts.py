@@ -713,3 +713,29 @@ def test_a_draft_word_before_a_short_instrument_title_marks_a_draft(text, doc_ty
 )
 def test_ocr_damaged_headings_keep_their_type(text, doc_type):
     assert read_facts([text], file_name="x.pdf").doc_type == doc_type
+
+
+LETTER = """PEMERINTAH KABUPATEN SUKAMAJU
+SEKRETARIAT DAERAH
+Jalan Merdeka Nomor 1 Sukamaju
+Sukamaju, 14 April 2025
+Nomor : 000.1.5/214/Org/2025
+Sifat : Penting
+Lampiran : -
+Hal : Undangan Rapat Pembahasan Rancangan Peraturan Bupati tentang
+Arsitektur SPBE
+Yth. Kepala Perangkat Daerah
+Dengan ini kami mengundang Saudara pada rapat pembahasan Rancangan
+Peraturan Bupati tentang Arsitektur SPBE, yang akan dilaksanakan pada:
+hari/tanggal : Selasa, 22 April 2025
+"""
+
+
+def test_a_letter_about_a_draft_regulation_is_a_letter_not_that_regulation():
+    facts = read_facts([LETTER], file_name="undangan.pdf")
+    assert facts.doc_type == "other" and facts.key is None
+
+
+def test_a_letters_title_is_its_whole_subject_line_even_when_it_wraps():
+    facts = read_facts([LETTER], file_name="undangan.pdf")
+    assert facts.title == "Undangan Rapat Pembahasan Rancangan Peraturan Bupati tentang Arsitektur SPBE"

@@ -90,11 +90,11 @@ def test_timeout_is_a_result_not_an_exception(tmp_path: Path) -> None:
     assert doc.pages[0].note
 
 
-def test_tesseract_failure_keeps_its_stderr_in_the_detail(tmp_path: Path) -> None:
+def test_a_language_tesseract_cannot_load_is_a_machine_fault_with_its_stderr(tmp_path: Path) -> None:
     path = tmp_path / "scan.png"
     text_strip(SHORT_LINES).save(path)
     doc = extract(path, ExtractSettings(ocr_languages="zzz"))
-    assert doc.flags == ("ocr_failed",)
+    assert doc.flags == ("ocr_engine_failed",)  # the server's fault: never "re-scan this page"
     assert "zzz" in doc.error.detail  # "Failed loading language 'zzz'"
 
 

@@ -109,9 +109,12 @@ def test_a_decision_posted_from_another_site_is_refused_even_with_a_token(client
     assert response.status_code == 403 and site.decisions() == []
 
 
-def test_a_token_from_a_previous_server_process_is_refused(client, site):
-    """A restart draws a new secret: old pages must be reloaded, a replayed token writes nothing."""
+def test_a_token_signed_with_a_replaced_key_is_refused(client, site):
+    """A new key (its file deleted) draws a new secret: old pages must be reloaded, a replayed token writes nothing.
+
+    A plain restart keeps the key and so the sessions: tests/test_ui_key.py."""
     old = csrf_token(client)
+    (site.db.parent / (site.db.name + ".ui-key")).unlink()
     restarted = TestClient(create_app(site.db, wait_s=0.5), cookies=dict(client.cookies))
     response = restarted.post("/keputusan", data=decision_form(site, restarted, csrf_token=old))
     assert response.status_code == 403 and site.decisions() == []

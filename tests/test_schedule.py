@@ -1,4 +1,5 @@
-"""`spbe schedule` serves the flow with Prefect's scheduler; a run of the deployment checks the folder."""
+"""`spbe schedule` serves the flow with Prefect's scheduler; a run of the deployment checks the folder; once
+it has run, SIGTERM stops it within 10 s and no process it started is left."""
 
 from __future__ import annotations
 
@@ -13,8 +14,11 @@ import duckdb
 import pytest
 
 from tests.evidence_factory import text_pdf
+from tests.test_process_lifetime import assert_nothing_left, new_marker
 
 pytestmark = pytest.mark.slow
+
+STOP_WITHIN_S = 10.0
 
 
 async def _deployment(name: str):
@@ -30,7 +34,13 @@ def test_schedule_serves_a_cron_deployment_that_runs_the_check(tmp_path, prefect
 
     folder, db = tmp_path / "eviden", tmp_path / "malam.duckdb"
     text_pdf(folder / "Diskominfo" / "Perwali_12_2023.pdf")
-    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_LOGGING_LEVEL": "WARNING"}
+    marker = new_marker()
+    env = {
+        **os.environ,
+        "PREFECT_API_URL": PREFECT_API_URL.value(),
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+        **dict([marker.split("=", 1)]),
+    }
     served = subprocess.Popen(
         [
             sys.executable,
@@ -71,9 +81,13 @@ def test_schedule_serves_a_cron_deployment_that_runs_the_check(tmp_path, prefect
             assert con.execute("SELECT status, files_seen FROM runs").fetchall() == [("completed", 1)]
         finally:
             con.close()
+
+        served.send_signal(signal.SIGTERM)  # as a service manager stops it
+        signalled = time.monotonic()
+        served.wait(timeout=STOP_WITHIN_S)
+        assert time.monotonic() - signalled < STOP_WITHIN_S
+        assert_nothing_left(marker)  # the flow-run process, its forkserver and workers included
     finally:
-        served.send_signal(signal.SIGTERM)
-        try:
-            served.wait(timeout=30)
-        except subprocess.TimeoutExpired:
+        if served.poll() is None:
             served.kill()
+            served.wait()

@@ -36,7 +36,14 @@ def summary(**extra):
 
 def test_summary_lists_failures_with_their_message():
     text = format_summary(summary())
-    assert "A/rusak.pdf [corrupt]: Berkas PDF rusak." in text and "Run #7" in text
+    assert "A/rusak.pdf (Berkas rusak): Berkas PDF rusak." in text and "Run #7" in text
+
+
+def test_summary_names_flags_by_their_labels_and_redacts_an_id_in_a_file_name():
+    failures = [("Disdukcapil/KK-3201010101900001.pdf", "corrupt", "Berkas PDF rusak.")]
+    text = format_summary(summary(failures=failures))
+    assert "3201010101900001" not in text and "KK-[NIK].pdf (Berkas rusak)" in text
+    assert "[corrupt]" not in text
 
 
 def test_summary_shows_only_the_five_costliest_gaps_in_order():

@@ -59,7 +59,11 @@ os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 import pytesseract  # noqa: E402  (the environment must be set first)
 from PIL import Image, ImageChops  # noqa: E402
 
+from pipeline.extract import engine, errors  # noqa: E402
+from pipeline.extract.children import end_children_with_this_process  # noqa: E402
 from pipeline.settings import ExtractSettings  # noqa: E402
+
+end_children_with_this_process(pytesseract.pytesseract)  # a killed worker takes its Tesseract with it
 
 __all__ = ["OcrResult", "deskew", "estimate_skew", "ocr_image", "parse_tsv", "tesseract_version"]
 
@@ -128,7 +132,12 @@ def ocr_image(
     start = time.perf_counter()
     limit = _Limit(settings.ocr_page_timeout_s, deadline)
     gray = image if image.mode == "L" else image.convert("L")
-    with tempfile.TemporaryDirectory(prefix="spbe-ocr-", dir=_work_dir(settings)) as tmp:
+    try:
+        scratch = tempfile.TemporaryDirectory(prefix="spbe-ocr-", dir=_work_dir(settings))
+    except OSError as e:  # the scratch folder is full or read-only: the machine's fault, not the page's
+        detail = _tagged(errors.scratch_fault(e), f"cannot make the OCR scratch folder: {e}")
+        return OcrResult("", None, error=detail, seconds=time.perf_counter() - start)
+    with scratch as tmp:
         page_file = Path(tmp) / "page.tif"
         straight, skew = deskew(gray)
         try:
@@ -138,7 +147,10 @@ def ocr_image(
             return OcrResult("", None, timed_out=f.timed_out, error=f.detail, seconds=time.perf_counter() - start)
         best, rotation = first, 0
         if first.words and (first.confidence or 0.0) < settings.ocr_low_confidence and limit.seconds() > 0:
-            rotation = _osd_rotation(straight, Path(tmp), settings, limit)
+            try:
+                rotation = _osd_rotation(straight, Path(tmp), settings, limit)
+            except _Failure as f:  # only a machine fault: OSD's own doubts are "no rotation"
+                return OcrResult("", None, error=f.detail, seconds=time.perf_counter() - start)
             if rotation:
                 turned, turned_skew = deskew(gray.rotate(-rotation, expand=True))
                 turned_file = Path(tmp) / "turned.tif"
@@ -245,7 +257,8 @@ def _write(image: Image.Image, path: Path) -> None:
     try:
         image.save(path, TEMP_FORMAT, compression="raw")
     except (OSError, ValueError) as e:
-        raise _Failure(f"cannot write the page image for tesseract: {e}") from e
+        text = f"cannot write the page image for tesseract: {e}"
+        raise _Failure(_tagged(errors.scratch_fault(e), text)) from e
 
 
 def _config(psm: int, dpi: int | None) -> str:
@@ -267,12 +280,26 @@ def _read(page_file: Path, settings: ExtractSettings, dpi: int | None, limit: _L
     except RuntimeError as e:  # pytesseract's timeout (the process has been killed)
         if "timeout" in str(e).lower():
             raise _Failure(f"tesseract timed out after {timeout:.3g} s", timed_out=True) from e
-        raise _Failure(f"tesseract: {e}") from e
+        raise _Failure(_tagged(errors.engine_fault(e), f"tesseract: {e}")) from e  # TesseractError is one too
     except pytesseract.TesseractError as e:
-        raise _Failure(f"tesseract exit {e.status}: {e.message}") from e
+        raise _Failure(_tagged(errors.engine_fault(e), f"tesseract exit {e.status}: {e.message}")) from e
     except (pytesseract.TesseractNotFoundError, OSError) as e:
-        raise _Failure(f"tesseract cannot be run: {e}") from e
+        raise _Failure(_tagged(errors.engine_fault(e), f"tesseract cannot be run: {e}")) from e
+    _check_language_data(settings.ocr_languages)
     return parse_tsv(tsv)
+
+
+def _tagged(reason: str, text: str) -> str:
+    """A failure's text, tagged when the machine is at fault (pipeline.extract.errors)."""
+    return errors.machine_detail(reason, text) if reason else text
+
+
+def _check_language_data(languages: str) -> None:
+    """Tesseract reads with English alone when `ind` is gone (exit 0, a warning on stderr): a page read
+    after its language data was removed during the run is not a reading."""
+    gone = engine.missing_language_data(languages)
+    if gone:
+        raise _Failure(errors.machine_detail("language_missing", f"language data missing: {', '.join(gone)}"))
 
 
 def parse_tsv(tsv: str) -> _Pass:
@@ -331,7 +358,10 @@ def _osd_rotation(gray: Image.Image, tmp: Path, settings: ExtractSettings, limit
             output_type=pytesseract.Output.DICT,
             timeout=max((limit or _Limit(settings.ocr_page_timeout_s)).seconds(), 0.01),
         )
-    except (_Failure, RuntimeError, pytesseract.TesseractError, OSError):
+    except (_Failure, RuntimeError, pytesseract.TesseractError, OSError) as e:
+        detail = e.detail if isinstance(e, _Failure) else _tagged(errors.engine_fault(e), f"tesseract osd: {e}")
+        if errors.machine_reason(detail):
+            raise _Failure(detail) from e  # the engine or the disk failed: the page was not read
         return 0  # "Too few characters" and friends: no opinion
     rotate = int(osd.get("rotate", 0)) % 360
     if rotate not in (90, 180, 270) or float(osd.get("orientation_conf", 0.0)) < OSD_MIN_CONFIDENCE:

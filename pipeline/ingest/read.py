@@ -33,7 +33,8 @@ def read_files(paths: list[Path], settings: ExtractSettings, year: int) -> list[
     analyzer = analyzer_for(year)
     results = []
     for path in paths:
-        document, found = protect(extract(path, settings), analyzer.common)
+        # a page the machine failed to read (errors.MACHINE_CODES) is why the file was not read: shown first
+        document, found = protect(errors.machine_first(extract(path, settings)), analyzer.common)
         results.append(
             ReadFile(
                 document,

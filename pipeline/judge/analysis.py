@@ -41,7 +41,7 @@ from pipeline.rules import (
 )
 
 # Bump when analysis code changes its result for the same text and rules.
-ANALYSIS_CODE_VERSION = "5"
+ANALYSIS_CODE_VERSION = "6"
 
 
 @dataclass(frozen=True)

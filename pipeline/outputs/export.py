@@ -3,6 +3,10 @@
 Field names are a public contract: add fields freely, never rename or remove.
 Judgement fields (document type, number, indicators, index, ...) stay empty
 until the judgement stage fills them; failure flags are set from extraction.
+
+A NIK or NIP in a file name is shown as "[NIK]"/"[NIP]" in every path and message of the export,
+as in text (`redact_name`); `path_redacted` marks the documents whose `path` is therefore not the
+literal file path (`sha256` still identifies the content).
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ from typing import Any
 
 import duckdb
 
+from pipeline.privacy.personal_data import redact_name, shipped_rules
+from pipeline.rules import PersonalDataRules
 from pipeline.store.codec import problems_from_json
 
 SCHEMA = "spbe-evidence/1"
@@ -78,17 +84,24 @@ def _judgement_by_path(con: duckdb.DuckDBPyConnection, run_id: int | None) -> tu
     return facts, flags, matches
 
 
-def _document(row: tuple, facts: dict, judged_flags: list[dict], matches: list[dict]) -> dict:
+def _shown(text: str | None, rules: PersonalDataRules) -> str | None:
+    """A path or a message as the export shows it: NIK and NIP in file names replaced."""
+    return None if text is None else redact_name(text, rules)
+
+
+def _document(row: tuple, facts: dict, judged_flags: list[dict], matches: list[dict], rules: PersonalDataRules) -> dict:
     (path, opd, extension, size, sha256, fmt, status, error, problems, pages, ocr_pages, ocr_confidence) = row
     problems = problems_from_json(problems)
     flags = [p.code for p in problems] + [f["code"] for f in judged_flags]
+    shown_path = redact_name(path, rules)
+    matches = [{**m, "snippet": _shown(m["snippet"], rules)} for m in matches]
     return {
-        "path": path,
-        "opd": opd,
+        "path": shown_path,
+        "opd": _shown(opd, rules),
         "sha256": sha256 or None,
         "format": fmt,
         "status": status,
-        "error": error,
+        "error": _shown(error, rules),
         "pages": pages,
         "ocr_pages": ocr_pages,
         "ocr_confidence": ocr_confidence,
@@ -102,11 +115,15 @@ def _document(row: tuple, facts: dict, judged_flags: list[dict], matches: list[d
         # additions to v1 (free to add, never to remove):
         "size": size,
         "extension": extension,
-        "title": facts.get("title"),
+        "title": _shown(facts.get("title"), rules),
         "enacted": facts.get("enacted"),
         "counts_as_evidence": facts.get("counts", False),
         "candidate_indicators": [m for m in matches if m["level"] is None],
-        "problems": [{"code": p.code, "message": p.message} for p in problems] + judged_flags,
+        "problems": [
+            {"code": p["code"], "message": _shown(p["message"], rules)}
+            for p in [{"code": p.code, "message": p.message} for p in problems] + judged_flags
+        ],
+        "path_redacted": shown_path != path,
     }
 
 
@@ -115,7 +132,7 @@ def _framework(con: duckdb.DuckDBPyConnection, run_id: int | None) -> str:
     return row[0] if row and row[0] else FRAMEWORK
 
 
-def _indicators(con: duckdb.DuckDBPyConnection, run_id: int | None) -> list[dict]:
+def _indicators(con: duckdb.DuckDBPyConnection, run_id: int | None, rules: PersonalDataRules) -> list[dict]:
     if run_id is None:
         return []
     rows = con.execute(
@@ -131,9 +148,9 @@ def _indicators(con: duckdb.DuckDBPyConnection, run_id: int | None) -> list[dict
             "evidence_level": level,
             "status": status,
             "flags": json.loads(flags),
-            "evidence": json.loads(evidence),
-            "reason": reason,
-            "next_step": next_step,
+            "evidence": [redact_name(path, rules) for path in json.loads(evidence)],
+            "reason": _shown(reason, rules),
+            "next_step": _shown(next_step, rules),
         }
         for no, name, claimed, level, status, flags, evidence, reason, next_step in rows
     ]
@@ -162,6 +179,7 @@ def _index(con: duckdb.DuckDBPyConnection, run_id: int | None) -> dict:
 
 
 def build_export(con: duckdb.DuckDBPyConnection) -> dict:
+    rules = shipped_rules()
     run = latest_run(con)
     run_id = run["run_id"] if run else None
     facts, flags, matches = _judgement_by_path(con, run_id)
@@ -175,15 +193,15 @@ def build_export(con: duckdb.DuckDBPyConnection) -> dict:
         "region": run["region"] if run else None,
         "assessment_year": run["assessment_year"] if run else None,
         "documents": [
-            _document(row, facts.get(row[0], {}), flags.get(row[0], []), matches.get(row[0], [])) for row in rows
+            _document(row, facts.get(row[0], {}), flags.get(row[0], []), matches.get(row[0], []), rules) for row in rows
         ],
-        "indicators": _indicators(con, run_id),
+        "indicators": _indicators(con, run_id, rules),
         "index": _index(con, run_id),
         "run": {
             "id": run["run_id"],
             "started_at": run["started_at"].isoformat(),
             "finished_at": run["finished_at"].isoformat(),
-            "root": run["root"],
+            "root": redact_name(run["root"], rules),
             "extractor_version": run["extractor_version"],
         }
         if run

@@ -70,6 +70,12 @@ FLAGS: dict[str, FlagText] = {
         "Waktu baca habis", "Minta OPD mengunggah versi yang lebih ringan (PDF dengan lapisan teks, resolusi 300 dpi)."
     ),
     "ocr_failed": FlagText("OCR gagal", "Minta OPD memindai ulang halaman yang gagal dibaca."),
+    "ocr_engine_failed": FlagText(
+        "Belum terbaca karena gangguan server",
+        "Bukan kesalahan OPD: minta pengelola server memperbaiki Tesseract (paket tesseract-ocr, tesseract-ocr-ind, "
+        "tesseract-ocr-eng, tesseract-ocr-osd) atau ruang disknya; berkas dibaca ulang otomatis pada pemeriksaan "
+        "berikutnya.",
+    ),
     "vanished": FlagText(
         "Berkas hilang saat dibaca", "Periksa folder eviden; jalankan ulang pemeriksaan setelah berkas stabil."
     ),

@@ -28,7 +28,7 @@ from pipeline.judge.gaps import index_gaps
 from pipeline.outputs.export import build_export
 from pipeline.outputs.labels import CLAIM_STATUS_LABELS, CLAIM_STATUS_MARKS, DOC_STATUS_LABELS, flag_label
 from pipeline.privacy.personal_data import ACTION as PERSONAL_DATA_ACTION
-from pipeline.privacy.personal_data import redact, split_message
+from pipeline.privacy.personal_data import redact, redact_name, split_message
 from pipeline.rules import (
     Framework,
     PersonalDataRules,
@@ -260,8 +260,9 @@ def _clean(text: str, rules: PersonalDataRules) -> str: ...
 @overload
 def _clean(text: str | None, rules: PersonalDataRules) -> str | None: ...
 def _clean(text: str | None, rules: PersonalDataRules) -> str | None:
-    """Personal data out of any text that reaches the report, also from databases older than redaction."""
-    return None if text is None else redact(text, rules)
+    """Personal data out of any text that reaches the report, also from databases older than redaction,
+    and NIK/NIP out of the file names it quotes (paths come redacted from the export)."""
+    return None if text is None else redact_name(redact(text, rules), rules)
 
 
 def _flag_notes(problems: list[dict], codes: list[str], rules: PersonalDataRules) -> tuple[FlagNote, ...]:

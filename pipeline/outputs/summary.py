@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pipeline.outputs.labels import flag_label
+from pipeline.privacy.personal_data import redact_name, shipped_rules
+
 MAX_LISTED_FAILURES = 20
 TOP_GAPS = 5
 
@@ -29,7 +32,9 @@ def format_summary(summary) -> str:
             line += f"; penilaian mandiri: {judgement.claimed.value:.2f} ({judgement.claimed.predicate})"
         lines.append(line)
         if flagged:
-            lines.append("  Tanda eviden lemah: " + ", ".join(f"{k} {v}" for k, v in sorted(flagged.items())))
+            lines.append(
+                "  Tanda eviden lemah: " + ", ".join(f"{flag_label(k)} {v}" for k, v in sorted(flagged.items()))
+            )
     gaps = getattr(summary, "gaps", [])[:TOP_GAPS]
     if gaps:
         lines.append(f"  {len(gaps)} celah yang paling menurunkan indeks:")
@@ -41,8 +46,9 @@ def format_summary(summary) -> str:
             )
     if summary.failures:
         lines.append("  Berkas bermasalah:")
+        rules = shipped_rules()  # a NIK or NIP in a file name is shown redacted, as everywhere
         for path, code, message in summary.failures[:MAX_LISTED_FAILURES]:
-            lines.append(f"    - {path} [{code}]: {message}")
+            lines.append(f"    - {redact_name(path, rules)} ({flag_label(code)}): {redact_name(message, rules)}")
         if len(summary.failures) > MAX_LISTED_FAILURES:
             lines.append(f"    ... dan {len(summary.failures) - MAX_LISTED_FAILURES} lainnya (lihat ekspor JSON)")
     lines.append(f"  Hasil tersimpan di {summary.db}; ekspor: spbe export --db {summary.db} --json hasil.json")

@@ -5,6 +5,8 @@ assessors (or into stored text, snippets, exports and reports) unnoticed.
 
     scan(pages, rules) -> PersonalData    distinct values and 1-based pages per kind, never the values
     redact(text, rules) -> str            every value replaced by a fixed placeholder ("[NIK]", ...)
+    redact_name(name, rules) -> str       a file name or path as shown: its NIK and NIP replaced, even glued
+    shipped_rules() -> PersonalDataRules  those of rules/common.yaml (built-in ones if it cannot be read)
     flag(found, rules) -> Flag | None     `personal_data` (message in Bahasa Indonesia) at a threshold
     split_message(message) -> (findings, action)   the stored message split, for the report
     page_list(pages) -> str               "1–3, 5"
@@ -32,10 +34,11 @@ import re
 from calendar import monthrange
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pipeline.model import Flag
-from pipeline.rules import PERSONAL_DATA_KINDS, Common, PersonalDataRules
+from pipeline.rules import PERSONAL_DATA_KINDS, Common, PersonalDataRules, RulesError, load_common
 
 if TYPE_CHECKING:
     from pipeline.model import Document
@@ -393,6 +396,43 @@ def redact(text: str, rules: PersonalDataRules | Common) -> str:
         out += [text[last : item.start], PLACEHOLDERS[item.kind]]
         last = item.end
     return "".join(out) + text[last:]
+
+
+# In a file name an ID is glued to words, underscores and the extension ("KTP_3201…0001.pdf",
+# "NIP196501011990031005.pdf") where text would set it apart: there, anything but a digit and the
+# separators IDs are written with ends a number.
+_NAME_GLUE = re.compile(r"[^0-9 \u00a0.\-\u2010\u2013]")
+_LONE_ID = re.compile(r"(?<!\d)(?:\d{16}|\d{18})(?!\d)")
+NAME_KINDS = ("nik", "nip")
+
+
+def redact_name(name: str, rules: PersonalDataRules | Common) -> str:
+    """`name` (a file name or path, or a message that quotes one) with every NIK and NIP replaced by its
+    placeholder, as it may be shown in exports, reports, the review page and logs. For display only: the
+    stored path stays the file's identity. Other numbers are left alone (the same structural checks as text)."""
+    options = _options(rules)
+    masked = _NAME_GLUE.sub("|", name)  # same length: spans found in it are spans of `name`
+    found = [(it.start, it.end, it.kind) for it in _numbers(masked, options) if it.kind in NAME_KINDS]
+    for m in _LONE_ID.finditer(name):  # "2024-3201…0001": glued to another number by a separator
+        digits = m.group()
+        kind = "nik" if len(digits) == 16 and _nik(digits, options) else "nip" if _nip(digits) else None
+        if kind and not any(start < m.end() and m.start() < end for start, end, _ in found):
+            found.append((m.start(), m.end(), kind))
+    out, last = [], 0
+    for start, end, kind in sorted(found):
+        out += [name[last:start], PLACEHOLDERS[kind]]
+        last = end
+    return "".join(out) + name[last:] if out else name
+
+
+@lru_cache(maxsize=1)
+def shipped_rules() -> PersonalDataRules:
+    """The personal-data rules of rules/common.yaml, read once per process; a rule file that cannot be read
+    gives the built-in rules, so it never lets personal data through."""
+    try:
+        return load_common().personal_data
+    except (RulesError, OSError):
+        return PersonalDataRules()
 
 
 def page_list(pages: Sequence[int], limit: int | None = None) -> str:

@@ -36,6 +36,10 @@ from pipeline.review.auth import (
     Sessions,
     UiRefused,
     is_loopback,
+    key_path,
+    load_or_create_key,
+    logins_path,
+    session_secret,
 )
 from pipeline.review.pages import PAGE_CSP, SECURITY_HEADERS, Site
 
@@ -54,10 +58,20 @@ def create_app(
     trusted_hosts: Iterable[str] | None = None,
     secret: bytes | None = None,
 ) -> FastAPI:
-    """The review site. `credentials`: login required for everything; `trusted_hosts`: accepted Host names."""
-    sessions = Sessions(secret or secrets.token_bytes(32))
+    """The review site. `credentials`: login required for everything; `trusted_hosts`: accepted Host names.
+
+    Sessions are signed with the key kept beside the database (`<db>.ui-key`, made on first start) and
+    logins are kept there too, so a restart logs nobody out; UiRefused when those files are not private.
+    An explicit `secret` keeps sessions in this process only.
+    """
+    db = Path(db)
+    if secret is None:
+        key, store = load_or_create_key(key_path(db)), logins_path(db)
+    else:
+        key, store = secret, None
+    sessions = Sessions(session_secret(key, credentials), store=store)
     trusted = frozenset(h.lower() for h in trusted_hosts) if trusted_hosts is not None else None
-    site = Site(Path(db), wait_s, sessions, credentials, trusted)
+    site = Site(db, wait_s, sessions, credentials, trusted)
     app = FastAPI(title="Tinjauan eviden SPBE", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.site = site
     app.state.db, app.state.wait_s, app.state.sessions = site.db, wait_s, sessions

@@ -3,7 +3,8 @@
 One `Site` per app (kept on `app.state.site`); the guard and every route handler read it from there.
 Pages are server-rendered Jinja2 with autoescape, and each carries a Content-Security-Policy whose
 style nonce is new for every response (no inline script anywhere). Everything the admin sees is
-Bahasa Indonesia.
+Bahasa Indonesia. Names and messages pass the `tampil` filter: a NIK or NIP in a file name is shown as
+"[NIK]"/"[NIP]", while links, forms and data attributes keep the real path (the file's identity).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from pipeline.outputs.labels import FLAG_LABELS
+from pipeline.privacy.personal_data import redact_name, shipped_rules
 from pipeline.review.auth import CSRF_FIELD, Credentials, Sessions
 from pipeline.review.data import DECISION_LABELS, UNDECIDED_LABEL
 from pipeline.store.connection import session
@@ -44,6 +46,11 @@ def _fmt_time(value) -> str:
     return value.strftime("%d-%m-%Y %H:%M") if value else ""
 
 
+def _shown(value: str | None) -> str | None:
+    """A name or text as the page shows it: NIK and NIP in file names replaced."""
+    return redact_name(value, shipped_rules()) if value else value
+
+
 def templates() -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
@@ -53,6 +60,7 @@ def templates() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["waktu"] = _fmt_time
+    env.filters["tampil"] = _shown
     env.globals.update(
         DECISION_LABELS=DECISION_LABELS, FLAG_LABELS=FLAG_LABELS, UNDECIDED_LABEL=UNDECIDED_LABEL, CSRF_FIELD=CSRF_FIELD
     )

@@ -3,6 +3,11 @@
 A content is stored once per (sha256, name_class, extractor_version), whatever paths it has; its
 analysis once per file name and rules version (the name is evidence too). Page texts are stored
 redacted: `unprotected` and `protect_stored` redact databases from before redaction existed.
+
+A reading the machine spoiled (a problem in `MACHINE_CODES`: the OCR engine or its language data
+went missing, the scratch disk filled up) is never stored as what the content is: not its
+extraction, pages or analysis. The run's `files` row still says why the file was not read, and the
+next run, finding no extraction, reads it again.
 """
 
 from __future__ import annotations
@@ -19,16 +24,26 @@ from pipeline.store.transaction import transaction
 
 _KEY = "sha256 = ? AND name_class = ? AND extractor_version = ?"
 
+#: Problem codes that blame the machine, not the content: pipeline.extract.errors.MACHINE_CODES (the
+#: store may not import extraction; tests/test_environment_faults.py checks that both agree).
+MACHINE_CODES = frozenset({"ocr_engine_failed"})
+
+
+def cacheable(document: Document) -> bool:
+    """Whether a reading says what the content is: not when the machine failed while reading it."""
+    return not any(p.code in MACHINE_CODES for p in document.problems)
+
 
 def known_contents(con: duckdb.DuckDBPyConnection, version: str) -> dict[ContentKey, StoredContent]:
     """Every content read before with this extractor version, and how its reading went."""
     rows = con.execute(
         "SELECT sha256, name_class, format, status, problems FROM extractions WHERE extractor_version = ?", [version]
     ).fetchall()
-    return {
+    known = {
         ContentKey(sha, cls): StoredContent(fmt, Status(status), problems_from_json(problems))
         for sha, cls, fmt, status, problems in rows
     }
+    return {key: c for key, c in known.items() if not any(p.code in MACHINE_CODES for p in c.problems)}
 
 
 def save_extractions(
@@ -40,7 +55,12 @@ def save_extractions(
     personal: dict[ContentKey, str] | None = None,
 ) -> None:
     """Store a batch of extractions, their pages and analyses in one transaction with bulk inserts
-    (opening DuckDB costs ~50 ms and a statement per row ~1 ms; a batch of 25 files costs ~10 ms)."""
+    (opening DuckDB costs ~50 ms and a statement per row ~1 ms; a batch of 25 files costs ~10 ms).
+    Readings the machine spoiled (`cacheable`) are left out, their analyses with them."""
+    spoiled = {key for key, document in items if not cacheable(document)}
+    if spoiled:
+        items = [(key, document) for key, document in items if key not in spoiled]
+        analyses = [r for r in analyses if ContentKey(r.key.sha256, r.key.name_class) not in spoiled]
     if not items and not analyses:
         return
     with transaction(con):

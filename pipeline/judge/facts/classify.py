@@ -4,6 +4,10 @@ Legal instruments open with their title line ("PERATURAN BUPATI X", "KEPUTUSAN W
 by NOMOR / TENTANG (reference §7.1, §7.2); application screens show a URL and menu words; reports,
 minutes, lists, SOPs and plans open with a heading. The words come from rules/common.yaml
 (`doc_types`, `heading_types`, `lampiran_types`, `regulation_types`); the shapes are here.
+
+Browser chrome around a page (the window and tab titles, the address bar: "Gmail - Kotak Masuk",
+"Beranda - SIPD - Google Chrome", "New Tab", "< > C https://…") is left out of the head, so it is
+never a title, a heading or an issuer; a screenshot's title is its first line that is not chrome.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipeline.judge.facts.phrases import Synonyms, alternation
+from pipeline.judge.facts.regions import is_chrome
 from pipeline.judge.facts.text import HEAD_LINES, fold, lines_of, squeeze
 from pipeline.rules import Common, DocTypeCues
 
@@ -34,6 +39,50 @@ _LETTERHEAD = re.compile(
 )
 _LETTER_SUBJECT = re.compile(r"^\s*(?:Hal|Perihal)\s*:\s*(.+)$", re.I | re.M)
 SCREEN_MAX_PAGES, SCREEN_MAX_CHARS = 2, 4000  # a screenshot is short
+SCREEN_TAGLINE_WORDS = 3  # the line below an application's name that says what it is, not a button
+
+# Browser chrome, as names written in window and tab titles of screenshots and browser print-outs met in
+# evidence folders (usage). A line is chrome when it is a window title ending in a browser's name, a tab
+# title with a webmail's name as one of its parts, a new tab, or an address bar (a URL or the back/forward/
+# reload buttons opening the line). Tab strips joined by " x " and addresses anywhere in a line are what
+# `pipeline.judge.facts.regions.is_chrome` also skips, for issuers and for a screenshot's title.
+BROWSER_NAMES = (
+    "Google Chrome",
+    "Chromium",
+    "Chrome",
+    "Mozilla Firefox",
+    "Firefox",
+    "Microsoft Edge",  # Windows writes "Microsoft\u200b Edge"; lines_of makes the zero-width space a space
+    "Edge",
+    "Opera",
+    "Brave",
+    "Safari",
+)
+WEBMAIL_NAMES = ("Gmail", "Yahoo Mail", "Yahoo!Mail", "Outlook", "Zimbra", "Roundcube Webmail")
+NEW_TAB_NAMES = ("New Tab", "Tab Baru", "Tab baru", "Tab Baharu")
+_TAB_PART = r"[-–—|:x×+]"  # what separates the parts of a window or tab title
+
+
+def _names(names: Sequence[str]) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"[\s\u200b]+") for n in sorted(names, key=len, reverse=True))
+
+
+_BROWSER_CHROME = re.compile(
+    rf"(?:^|\s[-\u2013\u2014|]\s*)(?:{_names(BROWSER_NAMES)})\s*$"  # "Beranda - SIPD - Google Chrome"
+    # "Gmail - Kotak Masuk"; a print-out's header puts the date and time before the tab title
+    rf"|(?:^|{_TAB_PART}\s*|\d[.:]\d\d(?:\s?[AP]M)?,?\s+)(?<![@.\w])(?:{_names(WEBMAIL_NAMES)})(?![\w.@])\s*(?:{_TAB_PART}|$)"
+    rf"|(?:^|{_TAB_PART}\s*)(?:{_names(NEW_TAB_NAMES)})\s*(?:{_TAB_PART}|$)"  # "New Tab x +"
+    # an address bar: back, forward and reload ("< > C", OCR: "< > CD", "<>c"), or a URL opening the line
+    # after a lock icon (OCR: "D", "@") or a warning, or a bare host and a path
+    r"|^\s*[<\u2190]\s*[>\u2192]\s*\S{0,3}(?:\s|$)|^\s*[<\u2190]\s*[>\u2192]?\s*C\b"
+    r"|^(?:\W{0,4}|\S{1,2}\s+)(?:(?:Not secure|Tidak aman)\s*\|?\s*)?"
+    r"(?:https?:/|www\.|localhost[:/]|(?:[\w-]+(?:\.[\w-]+)*\.(?:id|com|net|org)|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?/)",
+)
+
+
+def is_browser_chrome(line: str) -> bool:
+    """A whole line of browser chrome: the window or tab title, or the address bar (never document text)."""
+    return bool(_BROWSER_CHROME.search(line))
 
 
 @dataclass(frozen=True)
@@ -107,9 +156,10 @@ class Head:
 
 
 def read_head(pages: Sequence[str]) -> Head:
+    """The first lines of a document, without browser chrome (`is_browser_chrome`)."""
     lines: list[str] = []
     for text in pages:
-        lines.extend(lines_of(text))
+        lines.extend(line for line in lines_of(text) if not is_browser_chrome(line))
         if len(lines) >= 12:
             break
     lines = lines[:HEAD_LINES]
@@ -186,11 +236,37 @@ def classify(head: Head, pages: Sequence[str], file_name: str, words: TypeWords)
     return Kind(doc_type, index, parent, parent or (doc_type if doc_type in words.instruments else None))
 
 
+LETTER_SUBJECT_MAX_LINES = 3  # a "Hal" that wraps: its first line and the lines that continue it
+
+
+def _letter_subject(first: str, rest: str) -> str:
+    """A letter's subject: the "Hal :" line and the lines that continue it, up to the addressee ("Yth.",
+    "Kepada"), a numbered line or a blank line."""
+    parts = [first]
+    for line in rest.split("\n")[1:LETTER_SUBJECT_MAX_LINES]:
+        if not line.strip() or _TITLE_STOP.match(fold(line.strip())) or ":" in line:
+            break
+        parts.append(line)
+    return " ".join(parts)
+
+
+def _letter_subject_line(head: Head) -> int | None:
+    """The "Hal :"/"Perihal :" line of a letter (Tata Naskah Dinas), if the head has one."""
+    return next((i for i, line in enumerate(head.lines) if _LETTER_SUBJECT.match(line)), None)
+
+
 def _type_of(head: Head, pages: Sequence[str], file_name: str, words: TypeWords) -> tuple[str, int | None, str | None]:
     zone = range(min(head.zone_end + 1, len(head.lines)))
     found = _instrument_title(head, zone, words)
-    if found:
-        return found
+    letter = _letter_subject_line(head)
+    if found and (letter is None or found[1] < letter):
+        return found  # after a letter's "Hal :" an instrument is what the letter is about, not what it is
+    if letter is not None:
+        # a letter (Nomor, Sifat, Lampiran, Hal): its type is what its subject opens with ("Hal : Laporan …"),
+        # else a letter; the lines after "Hal" are its body, not headings
+        subject = fold(_LETTER_SUBJECT.match(head.lines[letter]).group(1))  # type: ignore[union-attr]
+        kind = next((t for t, pattern in words.heading_titles if pattern.match(subject)), None)
+        return kind or "other", None, None
     url, ui = _screen_signals(pages, words)
     short = sum(len(p) for p in pages) < SCREEN_MAX_CHARS
     if len(pages) <= SCREEN_MAX_PAGES and short and ((url and ui >= 1) or ui >= 4):
@@ -260,10 +336,19 @@ def read_title(head: Head, kind: Kind, pages: Sequence[str], words: TypeWords) -
         return subject if subject is not None else _heading_title(head, kind.title_index, words)
     m = _LETTER_SUBJECT.search("\n".join(pages))
     if m:
-        return squeeze(m.group(1))
+        return squeeze(_letter_subject(m.group(1), "\n".join(pages)[m.end() :]))
+    if kind.doc_type == "screenshot":
+        return _screen_title(lines)
     for i, line in enumerate(lines[:12]):
-        if kind.doc_type == "screenshot" or (
-            line.isupper() and len(line.split()) >= 2 and not _LETTERHEAD.match(folded[i])
-        ):
+        if line.isupper() and len(line.split()) >= 2 and not _LETTERHEAD.match(folded[i]):
             return squeeze(line)
     return squeeze(lines[0]) if lines else ""
+
+
+def _screen_title(lines: Sequence[str]) -> str:
+    """A screenshot's title: the application's header below the browser chrome, its name and the line that
+    says what it is ("Satu Data Sukamaju - Portal Data Terbuka …"; a button such as "Masuk" is no part)."""
+    shown = [squeeze(line) for line in lines[:12] if not is_chrome(line)]  # tab strips, addresses the head kept
+    if len(shown) > 1 and len(shown[1].split()) >= SCREEN_TAGLINE_WORDS:
+        return f"{shown[0]} - {shown[1]}"
+    return shown[0] if shown else ""
