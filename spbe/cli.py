@@ -3,6 +3,7 @@
     spbe run DIR [--db DB] [--claims FILE] [--region NAME] [--year YYYY] [--dask-address tcp://HOST:PORT]
     spbe export --db DB --json FILE
     spbe report --db DB --out FILE [--format html|xlsx]
+    spbe lhe FILE [--db DB]
     spbe ui --db DB [--host 127.0.0.1] [--port 8080]
     spbe ui-password [--username NAME]
     spbe schedule DIR --cron "0 2 * * *" [run options]
@@ -111,7 +112,26 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
     report.add_argument("--out", type=Path, required=True, help="berkas tujuan (.html atau .xlsx)")
     report.add_argument("--format", choices=("html", "xlsx"), help="bawaan: dari ekstensi --out, selain itu html")
+    lhe = sub.add_parser(
+        "lhe",
+        help="Muat Laporan Hasil Evaluasi (LHE) SPBE dari KemenPANRB: tahun, pemerintah, indeks dan tingkat "
+        "resmi tiap indikator.",
+        epilog="Hanya PDF LHE asli (berlapis teks). Jika tabelnya tidak terbaca (hasil pindai, tata letak lain, "
+        "bukan LHE), tidak ada yang disimpan dan kode keluar 2. LHE pemerintah dan tahun yang sama "
+        "menggantikan yang dimuat sebelumnya.",
+    )
+    lhe.add_argument("file", type=Path, metavar="FILE", help="berkas PDF LHE SPBE")
+    lhe.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB}; dibuat jika belum ada)")
 
+    package = sub.add_parser(
+        "package",
+        help="Siapkan paket unggah: per indikator, salinan berkas eviden sah (<indikator>.<huruf>.<nama>) "
+        "dan lembar indeks dengan draf penjelasan.",
+    )
+    package.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
+    package.add_argument(
+        "--out", type=Path, required=True, help="folder tujuan baru (atau berkas .zip), di luar folder eviden"
+    )
     ui = sub.add_parser("ui", help="Halaman tinjauan celah eviden untuk admin (server web lokal).")
     ui.add_argument("--db", type=Path, help=f"berkas DuckDB (bawaan: {DEFAULT_DB})")
     ui.add_argument(
@@ -453,6 +473,80 @@ def _cmd_export(args: argparse.Namespace, config: dict) -> int:
     return EXIT_OK
 
 
+def _cmd_lhe(args: argparse.Namespace, config: dict) -> int:
+    """Read an LHE and store its official result; one that cannot be read changes nothing (exit 2)."""
+    from pipeline.official.lhe import LheError
+    from pipeline.official.read import file_sha256, read_lhe
+    from pipeline.outputs.export import latest_run
+    from pipeline.store.connection import DatabaseBusy, session
+    from pipeline.store.official import check_report, save_official
+
+    if not args.file.is_file():
+        raise CannotRun(f"Berkas LHE tidak ditemukan: {args.file}")
+    db = _db(args, config)
+    try:
+        report = read_lhe(args.file)
+        check_report(report)
+        sha256 = file_sha256(args.file)
+    except LheError as exc:
+        raise CannotRun(f"LHE {args.file.name} tidak dapat dibaca: {exc} Tidak ada yang disimpan.") from exc
+    except OSError as exc:
+        raise CannotRun(f"Berkas {args.file} tidak dapat dibuka ({exc}). Tidak ada yang disimpan.") from exc
+    try:
+        with session(db) as con:
+            saved = save_official(con, report, source_name=args.file.name, source_sha256=sha256)
+            last_region = (latest_run(con) or {}).get("region")
+    except DatabaseBusy as exc:
+        raise CannotRun(f"Basis data {db} sedang dipakai proses lain. Coba lagi setelah proses itu selesai.") from exc
+    print(_lhe_message(report, saved.replaced, db, last_region))
+    return EXIT_OK
+
+
+def _lhe_message(report, replaced: tuple[str, ...], db: Path, last_region: str | None) -> str:
+    from pipeline.official.lhe import government_key
+
+    pages = sorted({lv.page for lv in report.levels})
+    shown = f"{pages[0]}–{pages[-1]}" if len(pages) > 1 else str(pages[0])
+    index = f"{report.index:.2f}".replace(".", ",")
+    lines = [
+        f"LHE {report.kind_label} SPBE {report.year} {report.government}: Indeks SPBE {index} ({report.predicate}), "
+        f"tingkat resmi {len(report.levels)} indikator (hlm. {shown}) disimpan di {db}."
+    ]
+    if replaced:
+        lines.append(f"Menggantikan hasil {report.year} yang dimuat sebelumnya ({', '.join(replaced)}).")
+    for year, levels in report.earlier:
+        lines.append(
+            f"Laporan ini juga memuat tingkat {len(levels)} indikator tahun {year} (hanya dibaca untuk "
+            f"perbandingan; muat LHE {year} untuk menyimpannya)."
+        )
+    if last_region and government_key(last_region) != government_key(report.government):
+        lines.append(
+            f"Perhatian: run terakhir di basis data ini untuk {last_region}, bukan {report.government}. "
+            "Ekspor dan laporan menampilkan hasil resmi ini dengan peringatan; periksa --region atau berkas LHE-nya."
+        )
+    return "\n".join(lines)
+
+
+def _cmd_package(args: argparse.Namespace, config: dict) -> int:
+    from pipeline.outputs.package import PackageError, package_from_db
+    from pipeline.store.connection import DatabaseBusy, session
+
+    db = _existing_db(args, config)
+    try:
+        with session(db) as con:
+            copied, left_out = package_from_db(con, args.out)
+    except DatabaseBusy as exc:
+        raise CannotRun(f"Basis data {db} sedang dipakai proses lain. Coba lagi setelah proses itu selesai.") from exc
+    except PackageError as exc:
+        raise CannotRun(str(exc)) from exc
+    print(
+        f"Paket unggah ditulis ke {args.out}: {copied} berkas disalin, {left_out} berkas tidak disertakan "
+        "(lihat lembar 'Tidak disertakan' di indeks-unggah.xlsx). Folder eviden tidak diubah.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -460,7 +554,9 @@ def main(argv: list[str] | None = None) -> int:
         handler = {
             "run": _cmd_run,
             "export": _cmd_export,
+            "package": _cmd_package,
             "report": _cmd_report,
+            "lhe": _cmd_lhe,
             "ui": _cmd_ui,
             "schedule": _cmd_schedule,
             "ui-password": _cmd_ui_password,

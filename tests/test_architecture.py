@@ -24,10 +24,11 @@ MAY_IMPORT = {
     "extract": {"model", "settings"},
     "privacy": {"model", "rules"},
     "judge": FOUNDATION | {"privacy"},
+    "official": FOUNDATION,  # the official results (LHE) read from a PDF: an input beside the evidence
     "ingest": FOUNDATION | {"extract", "privacy", "judge"},
-    "store": FOUNDATION | {"privacy", "judge"},
-    "outputs": FOUNDATION | {"privacy", "judge", "store"},
-    "review": FOUNDATION | {"privacy", "judge", "store", "outputs"},
+    "store": FOUNDATION | {"privacy", "judge", "official"},
+    "outputs": FOUNDATION | {"privacy", "judge", "store", "official"},
+    "review": FOUNDATION | {"privacy", "judge", "store", "outputs", "official"},
 }
 MAX_TOP_LEVEL = 12
 MAX_FUNCTION_LINES = 100

@@ -19,8 +19,10 @@ from typing import Any
 
 import duckdb
 
+from pipeline.outputs.justification import drafts
+from pipeline.outputs.official import add_official
 from pipeline.privacy.personal_data import redact_name, shipped_rules
-from pipeline.rules import PersonalDataRules
+from pipeline.rules import PersonalDataRules, framework_for_year, load_common
 from pipeline.store.codec import problems_from_json
 
 SCHEMA = "spbe-evidence/1"
@@ -187,27 +189,42 @@ def build_export(con: duckdb.DuckDBPyConnection) -> dict:
         """SELECT path, opd, extension, size, sha256, format, status, error, problems, pages, ocr_pages, ocr_confidence
            FROM documents ORDER BY path"""
     ).fetchall()
-    return {
-        "schema": SCHEMA,
-        "framework": _framework(con, run_id),
-        "region": run["region"] if run else None,
-        "assessment_year": run["assessment_year"] if run else None,
-        "documents": [
-            _document(row, facts.get(row[0], {}), flags.get(row[0], []), matches.get(row[0], []), rules) for row in rows
-        ],
-        "indicators": _indicators(con, run_id, rules),
-        "index": _index(con, run_id),
-        "run": {
-            "id": run["run_id"],
-            "started_at": run["started_at"].isoformat(),
-            "finished_at": run["finished_at"].isoformat(),
-            "root": redact_name(run["root"], rules),
-            "extractor_version": run["extractor_version"],
+    export = _with_justifications(
+        {
+            "schema": SCHEMA,
+            "framework": _framework(con, run_id),
+            "region": run["region"] if run else None,
+            "assessment_year": run["assessment_year"] if run else None,
+            "documents": [
+                _document(row, facts.get(row[0], {}), flags.get(row[0], []), matches.get(row[0], []), rules)
+                for row in rows
+            ],
+            "indicators": _indicators(con, run_id, rules),
+            "index": _index(con, run_id),
+            "run": {
+                "id": run["run_id"],
+                "started_at": run["started_at"].isoformat(),
+                "finished_at": run["finished_at"].isoformat(),
+                "root": redact_name(run["root"], rules),
+                "extractor_version": run["extractor_version"],
+            }
+            if run
+            else None,
+            "generated_at": datetime.now().isoformat(timespec="seconds"),
         }
-        if run
-        else None,
-        "generated_at": datetime.now().isoformat(timespec="seconds"),
-    }
+    )
+    add_official(con, export)  # the LHEs loaded by `spbe lhe`, beside the evidence (additions)
+    return export
+
+
+def _with_justifications(payload: dict) -> dict:
+    """Each indicator's penjelasan draft (`indicators[].justification`), written from the exported facts."""
+    if payload["indicators"]:
+        year = payload["assessment_year"] or datetime.now().year
+        texts = drafts(payload, framework_for_year(year), load_common())
+        for indicator in payload["indicators"]:
+            indicator["justification"] = texts.get(indicator["no"])
+    return payload
 
 
 def write_json(payload: dict, target: Path) -> None:

@@ -27,6 +27,7 @@ import duckdb
 from pipeline.judge.gaps import index_gaps
 from pipeline.outputs.export import build_export
 from pipeline.outputs.labels import CLAIM_STATUS_LABELS, CLAIM_STATUS_MARKS, DOC_STATUS_LABELS, flag_label
+from pipeline.outputs.official import OfficialComparison, official_comparison, official_sheet
 from pipeline.privacy.personal_data import ACTION as PERSONAL_DATA_ACTION
 from pipeline.privacy.personal_data import redact, redact_name, split_message
 from pipeline.rules import (
@@ -145,6 +146,7 @@ class IndicatorRow:
     evidence: tuple[EvidenceRef, ...]  # best match first
     reason: str
     next_step: str
+    justification: str = ""  # penjelasan draft (pipeline.outputs.justification)
 
     @property
     def best(self) -> EvidenceRef | None:
@@ -210,6 +212,7 @@ class ReportData:
     documents: tuple[DocumentRow, ...]
     opds: tuple[OpdSection, ...]
     personal_data: tuple[DocumentRow, ...] = field(default=())  # documents flagged `personal_data`
+    official: OfficialComparison | None = None  # the LHEs loaded by `spbe lhe`, beside claims and evidence
 
     @property
     def has_claims(self) -> bool:
@@ -326,6 +329,7 @@ def _indicator_row(
         evidence=tuple(refs),
         reason=_clean(item.get("reason") or "", rules),
         next_step=_clean(item.get("next_step") or "", rules),
+        justification=_clean(item.get("justification") or "", rules),
     )
 
 
@@ -435,6 +439,7 @@ def load_report_data(con: duckdb.DuckDBPyConnection) -> ReportData:
         documents=documents,
         opds=tuple(opds),
         personal_data=tuple(d for d in documents if any(f.code == "personal_data" for f in d.flags)),
+        official=official_comparison(export, framework),
     )
 
 
@@ -574,7 +579,8 @@ SUMMARY_COLUMNS = (("Cakupan", 10), ("Kode", 8), ("Nama", 48), ("Bobot", 8), ("I
                    ("Selisih (eviden − klaim)", 16))  # fmt: skip
 INDICATOR_COLUMNS = (("No", 6), ("Indikator", 48), ("Aspek", 7), ("Tingkat klaim", 12), ("Tingkat eviden", 12),
                      ("Status", 20), ("Kode status", 14), ("Penanda", 18), ("Berkas eviden", 40), ("Halaman", 9),
-                     ("Cuplikan", 50), ("Alasan", 40), ("Langkah berikutnya", 60))  # fmt: skip
+                     ("Cuplikan", 50), ("Alasan", 40), ("Langkah berikutnya", 60),
+                     ("Penjelasan (draf untuk penilaian mandiri)", 90))  # fmt: skip
 FIX_FIRST_COLUMNS = (("Urutan", 8), ("No", 6), ("Indikator", 48), ("Tingkat klaim", 12), ("Tingkat eviden", 12),
                      ("Tingkat sasaran", 13), ("Poin indeks hilang", 16), ("Langkah berikutnya", 70))  # fmt: skip
 DOCUMENT_COLUMNS = (("Berkas", 48), ("OPD", 16), ("Status", 18), ("Format", 9), ("Jenis", 14), ("Nomor", 9),
@@ -612,7 +618,8 @@ def _summary_sheet(wb, data: ReportData) -> None:
 def _indicator_rows(data: ReportData) -> list[list]:
     return [[r.no, r.name, r.aspect, r.claimed_level, r.evidence_level, r.status_label, r.status or "",
              _flag_text(r.flags), "\n".join(e.path for e in r.evidence), r.best.page if r.best else None,
-             r.best.snippet if r.best else "", r.reason, r.next_step] for r in data.indicators]  # fmt: skip
+             r.best.snippet if r.best else "", r.reason, r.next_step, r.justification]
+            for r in data.indicators]  # fmt: skip
 
 
 def _fix_first_sheet(wb, data: ReportData) -> None:
@@ -646,6 +653,8 @@ def write_xlsx(data: ReportData, path: Path) -> None:
     _fix_first_sheet(wb, data)
     _sheet(wb, "Dokumen", DOCUMENT_COLUMNS, _document_rows(data))
     _sheet(wb, "OPD", OPD_COLUMNS, _opd_rows(data))
+    if data.official and data.official.years:  # official (LHE), claimed and evidence levels side by side
+        _sheet(wb, "Hasil Resmi", *official_sheet(data.official))
     if data.personal_data:  # only when there is something to redact, like the HTML section
         rows = [[d.path, d.opd or ROOT_OPD, *personal_data_note(d)] for d in data.personal_data]
         _sheet(wb, "Data Pribadi", PERSONAL_DATA_COLUMNS, rows)
