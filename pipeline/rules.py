@@ -173,6 +173,18 @@ class Framework:
 
 
 @dataclass(frozen=True)
+class BrowserChrome:
+    """Names in the window and tab titles of screenshots and browser print-outs (never a title or issuer)."""
+
+    browsers: tuple[str, ...] = ()  # a window title ending in one: "Beranda - SIPD - Google Chrome"
+    webmail: tuple[str, ...] = ()  # a tab title with one as a part: "Gmail - Kotak Masuk"
+    new_tab: tuple[str, ...] = ()  # "New Tab x +"
+
+    def __post_init__(self) -> None:
+        _tuples(self)
+
+
+@dataclass(frozen=True)
 class OfficialResultCues:
     """How an official evaluation result (LHE) shows itself: at least `min_of` of its fixed sections."""
 
@@ -355,6 +367,7 @@ class Common:
     personal_data: PersonalDataRules = field(default_factory=PersonalDataRules)
     informal_types: tuple[str, ...] = ()  # doc types that evidence level 1 at most unless signed (Pedoman 3/2024)
     official_result: OfficialResultCues = field(default_factory=OfficialResultCues)  # an LHE: not evidence
+    browser_chrome: BrowserChrome = field(default_factory=BrowserChrome)
 
     def __post_init__(self) -> None:
         known = set(self.doc_types)
@@ -450,6 +463,7 @@ def load_common(path: Path | None = None) -> Common:
         data[name] = tuple(data.get(name) or ())
     data["thresholds"] = _build(Thresholds, data.get("thresholds") or {}, f"{path.name} thresholds")
     data["personal_data"] = _build(PersonalDataRules, data.get("personal_data") or {}, f"{path.name} personal_data")
+    data["browser_chrome"] = _build(BrowserChrome, data.get("browser_chrome") or {}, f"{path.name} browser_chrome")
     data["official_result"] = _build(
         OfficialResultCues, data.get("official_result") or {}, f"{path.name} official_result"
     )

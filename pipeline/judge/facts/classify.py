@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pipeline.judge.facts.phrases import Synonyms, alternation
 from pipeline.judge.facts.regions import is_chrome
 from pipeline.judge.facts.text import HEAD_LINES, fold, lines_of, squeeze
-from pipeline.rules import Common, DocTypeCues
+from pipeline.rules import BrowserChrome, Common, DocTypeCues, load_common
 
 _BODY_START = re.compile(
     r"^(?:DENGAN\s+RAHMAT|MENIMBANG|MENGINGAT|MEMUTUSKAN|MENETAPKAN|BAB\s+[IVX1L]+\b|PASAL\s+\d|I\.\s|A\.\s|1\.\s"
@@ -41,25 +42,11 @@ _LETTER_SUBJECT = re.compile(r"^\s*(?:Hal|Perihal)\s*:\s*(.+)$", re.I | re.M)
 SCREEN_MAX_PAGES, SCREEN_MAX_CHARS = 2, 4000  # a screenshot is short
 SCREEN_TAGLINE_WORDS = 3  # the line below an application's name that says what it is, not a button
 
-# Browser chrome, as names written in window and tab titles of screenshots and browser print-outs met in
-# evidence folders (usage). A line is chrome when it is a window title ending in a browser's name, a tab
-# title with a webmail's name as one of its parts, a new tab, or an address bar (a URL or the back/forward/
-# reload buttons opening the line). Tab strips joined by " x " and addresses anywhere in a line are what
+# Browser chrome: a line is chrome when it is a window title ending in a browser's name, a tab title with a
+# webmail's name as one of its parts, a new tab, or an address bar (a URL or the back/forward/reload buttons
+# opening the line). The names are data (rules/common.yaml `browser_chrome`); the shapes of the lines are
+# here. Tab strips joined by " x " and addresses anywhere in a line are what
 # `pipeline.judge.facts.regions.is_chrome` also skips, for issuers and for a screenshot's title.
-BROWSER_NAMES = (
-    "Google Chrome",
-    "Chromium",
-    "Chrome",
-    "Mozilla Firefox",
-    "Firefox",
-    "Microsoft Edge",  # Windows writes "Microsoft\u200b Edge"; lines_of makes the zero-width space a space
-    "Edge",
-    "Opera",
-    "Brave",
-    "Safari",
-)
-WEBMAIL_NAMES = ("Gmail", "Yahoo Mail", "Yahoo!Mail", "Outlook", "Zimbra", "Roundcube Webmail")
-NEW_TAB_NAMES = ("New Tab", "Tab Baru", "Tab baru", "Tab Baharu")
 _TAB_PART = r"[-–—|:x×+]"  # what separates the parts of a window or tab title
 
 
@@ -67,22 +54,30 @@ def _names(names: Sequence[str]) -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"[\s\u200b]+") for n in sorted(names, key=len, reverse=True))
 
 
-_BROWSER_CHROME = re.compile(
-    rf"(?:^|\s[-\u2013\u2014|]\s*)(?:{_names(BROWSER_NAMES)})\s*$"  # "Beranda - SIPD - Google Chrome"
-    # "Gmail - Kotak Masuk"; a print-out's header puts the date and time before the tab title
-    rf"|(?:^|{_TAB_PART}\s*|\d[.:]\d\d(?:\s?[AP]M)?,?\s+)(?<![@.\w])(?:{_names(WEBMAIL_NAMES)})(?![\w.@])\s*(?:{_TAB_PART}|$)"
-    rf"|(?:^|{_TAB_PART}\s*)(?:{_names(NEW_TAB_NAMES)})\s*(?:{_TAB_PART}|$)"  # "New Tab x +"
-    # an address bar: back, forward and reload ("< > C", OCR: "< > CD", "<>c"), or a URL opening the line
-    # after a lock icon (OCR: "D", "@") or a warning, or a bare host and a path
-    r"|^\s*[<\u2190]\s*[>\u2192]\s*\S{0,3}(?:\s|$)|^\s*[<\u2190]\s*[>\u2192]?\s*C\b"
-    r"|^(?:\W{0,4}|\S{1,2}\s+)(?:(?:Not secure|Tidak aman)\s*\|?\s*)?"
-    r"(?:https?:/|www\.|localhost[:/]|(?:[\w-]+(?:\.[\w-]+)*\.(?:id|com|net|org)|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?/)",
-)
+def chrome_pattern(chrome: BrowserChrome) -> re.Pattern:
+    """One pattern for every shape of browser-chrome line, with the names of the rules."""
+    return re.compile(
+        rf"(?:^|\s[-\u2013\u2014|]\s*)(?:{_names(chrome.browsers)})\s*$"  # "Beranda - SIPD - Google Chrome"
+        # "Gmail - Kotak Masuk"; a print-out's header puts the date and time before the tab title
+        rf"|(?:^|{_TAB_PART}\s*|\d[.:]\d\d(?:\s?[AP]M)?,?\s+)(?<![@.\w])(?:{_names(chrome.webmail)})(?![\w.@])"
+        rf"\s*(?:{_TAB_PART}|$)"
+        rf"|(?:^|{_TAB_PART}\s*)(?:{_names(chrome.new_tab)})\s*(?:{_TAB_PART}|$)"  # "New Tab x +"
+        # an address bar: back, forward and reload ("< > C", OCR: "< > CD", "<>c"), or a URL opening the line
+        # after a lock icon (OCR: "D", "@") or a warning, or a bare host and a path
+        r"|^\s*[<\u2190]\s*[>\u2192]\s*\S{0,3}(?:\s|$)|^\s*[<\u2190]\s*[>\u2192]?\s*C\b"
+        r"|^(?:\W{0,4}|\S{1,2}\s+)(?:(?:Not secure|Tidak aman)\s*\|?\s*)?"
+        r"(?:https?:/|www\.|localhost[:/]|(?:[\w-]+(?:\.[\w-]+)*\.(?:id|com|net|org)|\d{1,3}(?:\.\d{1,3}){3})(?::\d+)?/)",
+    )
+
+
+@lru_cache(maxsize=1)
+def _shipped_chrome() -> re.Pattern:
+    return chrome_pattern(load_common().browser_chrome)
 
 
 def is_browser_chrome(line: str) -> bool:
     """A whole line of browser chrome: the window or tab title, or the address bar (never document text)."""
-    return bool(_BROWSER_CHROME.search(line))
+    return bool(_shipped_chrome().search(line))
 
 
 @dataclass(frozen=True)
