@@ -30,8 +30,9 @@ FLAGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def browser():
+@contextmanager
+def chromium() -> Iterator:
+    """A headless Chromium with a profile of its own, quit (and the profile removed) however the block ends."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -48,6 +49,12 @@ def browser():
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with chromium() as driver:
+        yield driver
 
 
 def free_port() -> int:
@@ -76,3 +83,17 @@ def review_server(db: Path, *, wait_s: float = 5) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def save_screenshot(driver, path: Path) -> Path:
+    """Full-page PNG of what `driver` shows: the window is grown to the document's scroll height."""
+    width = driver.execute_script("return Math.max(document.documentElement.scrollWidth, 1280)")
+    for _ in range(3):  # the viewport is smaller than the window by the (headless) chrome height
+        height = driver.execute_script("return document.documentElement.scrollHeight")
+        chrome = driver.execute_script("return window.outerHeight - window.innerHeight") or 0
+        driver.set_window_size(width, height + chrome)
+        if driver.execute_script("return window.innerHeight >= document.documentElement.scrollHeight"):
+            break
+    path.parent.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(path))
+    return path

@@ -175,20 +175,6 @@ def test_xlsx_has_five_sheets_and_47_indicator_rows(built):
     assert XSS_TITLE in titles
 
 
-def save_screenshot(driver, path: Path) -> Path:
-    """Full-page PNG of what `driver` shows: the window is grown to the document's scroll height."""
-    width = driver.execute_script("return Math.max(document.documentElement.scrollWidth, 1280)")
-    for _ in range(3):  # the viewport is smaller than the window by the (headless) chrome height
-        height = driver.execute_script("return document.documentElement.scrollHeight")
-        chrome = driver.execute_script("return window.outerHeight - window.innerHeight") or 0
-        driver.set_window_size(width, height + chrome)
-        if driver.execute_script("return window.innerHeight >= document.documentElement.scrollHeight"):
-            break
-    path.parent.mkdir(parents=True, exist_ok=True)
-    driver.save_screenshot(str(path))
-    return path
-
-
 def test_browser_renders_rows_and_does_not_run_document_script(built, browser):
     from selenium.webdriver.common.by import By
 

@@ -159,7 +159,7 @@ def test_the_session_cookie_is_httponly_and_samesite_strict(client):
 # --- login --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("url", ["/", "/?flag=draft", f"/berkas/{DRAFT}"])
+@pytest.mark.parametrize("url", ["/", "/?flag=draft", f"/berkas/{DRAFT}", f"/pratinjau/{DRAFT}?hlm=1&ukuran=besar"])
 def test_with_credentials_every_page_sends_an_anonymous_visitor_to_the_login(guarded, url):
     response = guarded.get(url, follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/masuk?lanjut=")

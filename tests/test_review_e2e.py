@@ -72,9 +72,13 @@ def test_in_a_browser_a_dismissal_survives_a_real_rerun_and_lapses_when_the_docu
     with review_server(db) as url:
         browser.get(url + "/?flag=draft")
         gap = browser.find_element(By.CSS_SELECTOR, f'section.gap[data-path="{DRAFT}"][data-code="draft"]')
+        thumb = gap.find_element(By.CSS_SELECTOR, "img.thumb")  # the page preview, under the page's strict CSP
+        WebDriverWait(browser, 30).until(lambda d: d.execute_script("return arguments[0].naturalWidth", thumb) > 0)
         Select(gap.find_element(By.NAME, "decision")).select_by_value("dismissed")
         gap.find_element(By.NAME, "note").send_keys("Versi final sedang ditandatangani")
-        gap.find_element(By.NAME, "who").send_keys("Rina")
+        who = gap.find_element(By.NAME, "who")
+        who.clear()  # the browser is shared: an earlier test may have left its name remembered in a cookie
+        who.send_keys("Rina")
         gap.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
         WebDriverWait(browser, 20).until(lambda d: "disimpan=1" in d.current_url)
         assert "draft" not in shown()

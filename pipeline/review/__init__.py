@@ -7,6 +7,7 @@ confined to the evidence root, and an audit trail of decisions.
     data.py    gaps, decisions and filters: pure or one DuckDB connection, no web
     auth.py    password hashes, the admin account, sessions and CSRF tokens, loopback
     files.py   serving one evidence file: no traversal, no symlinks, safe content types
+    previews.py  a page of a PDF or an image as a bounded thumbnail, snippet boxed, cached by content hash
 
 May import: everything in pipeline/ below it (model, rules, judge, store, outputs).
 """

@@ -6,6 +6,7 @@ routes around one `Site`; `serve` runs it. Where the rest lives:
     data.py    gaps, decisions (the audit trail), filters: pure or one DuckDB connection
     auth.py    password hashes, the admin account, sessions and CSRF tokens, loopback
     files.py   evidence files served from the evidence root only (no traversal, no symlinks)
+    previews.py  page previews: bounded renders of a PDF page or an image, cached by content
     pages.py   the Site (settings, database access, sessions) and page rendering
     routes.py  the route handlers
 
@@ -19,7 +20,8 @@ refuses to bind a non-loopback address without them, and on loopback it checks t
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -72,7 +74,9 @@ def create_app(
     sessions = Sessions(session_secret(key, credentials), store=store)
     trusted = frozenset(h.lower() for h in trusted_hosts) if trusted_hosts is not None else None
     site = Site(db, wait_s, sessions, credentials, trusted)
-    app = FastAPI(title="Tinjauan eviden SPBE", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="Tinjauan eviden SPBE", docs_url=None, redoc_url=None, openapi_url=None, lifespan=_closing(site)
+    )
     app.state.site = site
     app.state.db, app.state.wait_s, app.state.sessions = site.db, wait_s, sessions
     app.middleware("http")(guard)
@@ -80,6 +84,19 @@ def create_app(
     app.exception_handler(Exception)(unexpected)
     app.include_router(routes.router)
     return app
+
+
+def _closing(site: Site):
+    """At shutdown, queued preview renders are dropped and the preview threads end."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            site.previews.close()
+
+    return lifespan
 
 
 def _host_name(header: str | None) -> str:

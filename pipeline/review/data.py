@@ -1,4 +1,5 @@
-"""The review's data: gaps of the latest completed run, the admins' decisions, and which gaps a page shows.
+"""The review's data: gaps of the latest completed run, the admins' decisions, which gaps a page shows
+(filters, grouped by indicator or not, `PAGE_SIZE` at a time) and which page of its file each card previews.
 
 Every function here is pure or takes one DuckDB connection; none knows about the web.
 
@@ -11,14 +12,19 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 import duckdb
 
 from pipeline.outputs.export import latest_run
 from pipeline.outputs.labels import flag_action, flag_label
+from pipeline.privacy.personal_data import PersonalData
+from pipeline.privacy.personal_data import from_json as personal_from_json
+from pipeline.review.previews import PREVIEW_FORMATS
+from pipeline.rules import RulesError, Thresholds, load_common
 from pipeline.store.codec import problems_from_json
 
 DECISIONS = ("confirmed", "dismissed", "fixed")
@@ -110,6 +116,7 @@ class Review:
     run: dict | None
     gaps: list[Gap]
     indicator_names: dict[int, str]
+    levels: dict[int, tuple[int | None, int]] = field(default_factory=dict)  # indicator -> (claimed, supported)
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -202,9 +209,13 @@ def load_review(con: duckdb.DuckDBPyConnection) -> Review:
     run_id = run["run_id"]
     gaps = _load_gaps(con, run_id)
     _add_context(con, run_id, gaps.values())
-    names = dict(con.execute("SELECT indicator, name FROM indicator_results WHERE run_id = ?", [run_id]).fetchall())
+    results = con.execute(
+        "SELECT indicator, name, claimed_level, evidence_level FROM indicator_results WHERE run_id = ?", [run_id]
+    ).fetchall()
+    names = {no: name for no, name, _, _ in results}
+    levels = {no: (claimed, supported) for no, _, claimed, supported in results}
     ordered = sorted(gaps.values(), key=lambda g: (g.opd, g.path, g.code))
-    return Review(run, ordered, names)
+    return Review(run, ordered, names, levels)
 
 
 def file_lookup(con: duckdb.DuckDBPyConnection, relative: str) -> tuple[Path, str] | None:
@@ -219,31 +230,50 @@ def file_lookup(con: duckdb.DuckDBPyConnection, relative: str) -> tuple[Path, st
 # --- which gaps the page shows ------------------------------------------------------------------
 
 
+PAGE_SIZE = 50  # gaps per page: a 10,000-file folder must not become one page of 20 MB
+GROUP_BY_INDICATOR = "indikator"
+
+
 @dataclass(frozen=True)
 class Filters:
-    """The page's filters, read from and written back to its query string (Bahasa parameter names)."""
+    """The page's filters, view and page number, read from and written back to its query string."""
 
     opd: str = ""
     indicator: int | None = None
     flag: str = ""
     show_dismissed: bool = False
+    grouped: bool = False  # ?group=indikator: gaps under the indicators they concern
+    page: int = 1
 
     @classmethod
     def parse(cls, params) -> Filters:
         raw = (params.get("indikator") or "").strip()
+        page = (params.get("halaman") or "").strip()
         return cls(
             opd=params.get("opd") or "",
-            indicator=int(raw) if raw.isdigit() else None,
+            indicator=int(raw) if raw.isdigit() and len(raw) < 6 else None,
             flag=params.get("flag") or "",
             show_dismissed=(params.get("tampilkan_ditolak") or "") == "1",
+            grouped=(params.get("group") or "") == GROUP_BY_INDICATOR,
+            page=max(1, int(page)) if page.isdigit() and len(page) < 7 else 1,
         )
 
     def query(self) -> dict[str, str]:
+        """Everything that brings the admin back to this very page (after a decision, too)."""
+        items = {
+            **self.view(),
+            "halaman": str(self.page) if self.page > 1 else "",
+        }
+        return {k: v for k, v in items.items() if v}
+
+    def view(self) -> dict[str, str]:
+        """The filters and the view without the page number: what links to other pages keep."""
         items = {
             "opd": self.opd,
             "indikator": str(self.indicator) if self.indicator is not None else "",
             "flag": self.flag,
             "tampilkan_ditolak": "1" if self.show_dismissed else "",
+            "group": GROUP_BY_INDICATOR if self.grouped else "",
         }
         return {k: v for k, v in items.items() if v}
 
@@ -263,8 +293,206 @@ def hidden_dismissed(gaps: Iterable[Gap], filters: Filters) -> int:
     """How many dismissed gaps the other filters would show: the page offers to reveal them."""
     if filters.show_dismissed:
         return 0
-    everything = Filters(filters.opd, filters.indicator, filters.flag, True)
+    everything = replace(filters, show_dismissed=True)
     return sum(1 for g in filter_gaps(gaps, everything) if g.state == "dismissed")
+
+
+# --- how the page lists them: flat or by indicator, one page at a time --------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One card: a gap, shown under `indicator` in the grouped view (a gap appears under each of its indicators)."""
+
+    gap: Gap
+    indicator: int | None = None
+
+    @property
+    def anchor(self) -> str:
+        return self.gap.key if self.indicator is None else f"{self.gap.key}-i{self.indicator}"
+
+
+@dataclass
+class Group:
+    """The cards of one indicator on this page (the flat list is one group without an indicator)."""
+
+    indicator: int | None
+    name: str
+    claimed: int | None
+    supported: int | None
+    count: int  # cards of this group on all pages
+    entries: list[Entry] = field(default_factory=list)
+    continued: bool = False  # the group began on an earlier page
+
+
+@dataclass
+class Listing:
+    page: int
+    pages: int
+    total: int  # cards on all pages
+    first: int  # number of the first card shown (1-based; 0 when none)
+    groups: list[Group]
+
+    @property
+    def shown(self) -> int:
+        return sum(len(g.entries) for g in self.groups)
+
+
+def entries(gaps: list[Gap], filters: Filters) -> list[Entry]:
+    """The cards in order: the gaps as they are, or grouped by indicator (number order, then those without)."""
+    if not filters.grouped:
+        return [Entry(g) for g in gaps]
+    grouped: list[Entry] = []
+    for gap in gaps:
+        shown = (filters.indicator,) if filters.indicator is not None else gap.indicators
+        grouped += [Entry(gap, no) for no in shown] or [Entry(gap)]
+    return sorted(grouped, key=lambda e: (e.indicator is None, e.indicator or 0))  # stable: gap order kept
+
+
+def paginate(cards: list[Entry], filters: Filters, review: Review, size: int = PAGE_SIZE) -> Listing:
+    """The page `filters.page` of the cards (the last page when it is past the end), in its groups."""
+    pages = max(1, -(-len(cards) // size))
+    page = min(filters.page, pages)
+    start = (page - 1) * size
+    counts: dict[int | None, int] = {}
+    for card in cards:
+        counts[card.indicator] = counts.get(card.indicator, 0) + 1
+    groups: list[Group] = []
+    for position, card in enumerate(cards[start : start + size], start=start):
+        if not groups or groups[-1].indicator != card.indicator:
+            claimed, supported = review.levels.get(card.indicator, (None, None)) if card.indicator else (None, None)
+            name = review.indicator_names.get(card.indicator, "") if card.indicator else ""
+            continued = position > 0 and cards[position - 1].indicator == card.indicator
+            groups.append(Group(card.indicator, name, claimed, supported, counts[card.indicator], continued=continued))
+        groups[-1].entries.append(card)
+    return Listing(page, pages, len(cards), start + 1 if cards else 0, groups)
+
+
+# --- what each card's preview shows ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The page a card's thumbnail shows, whether the snippet is boxed on it, and the caption saying so."""
+
+    page: int
+    caption: str
+    renderable: bool = True  # False: only the caption (a Word file, a file that could not be read)
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class PreviewSource:
+    """What the preview route needs of one file of the latest run."""
+
+    root: Path
+    fmt: str
+    sha256: str
+    refusal: str | None  # why the file is not rendered (`not_rendered`), None: it may be
+    method: str | None  # how the page's text was read (text_layer, ocr, …); None: no such page stored
+    snippet: str | None  # the best match's snippet on this page
+
+
+NO_PREVIEW_FORMAT = "Pratinjau halaman hanya tersedia untuk PDF dan gambar; buka berkasnya untuk memeriksa."
+NO_PREVIEW_FAILED = "Berkas ini gagal dibaca saat pemeriksaan, jadi tidak dipratinjau; buka berkasnya untuk memeriksa."
+
+
+@lru_cache(maxsize=1)
+def _thresholds() -> Thresholds:
+    try:
+        return load_common().thresholds
+    except (RulesError, OSError):
+        return Thresholds()
+
+
+def _unread_pages(pages: list[dict]) -> list[int]:
+    """The pages that needed OCR and gave no usable text (as the `unreadable` flag counts them)."""
+    t = _thresholds()
+    return [
+        p["n"]
+        for p in pages
+        if p["m"] in ("ocr", "none")
+        and (p["c"] < t.unreadable_min_page_chars or (p["k"] is not None and p["k"] < t.unreadable_min_confidence))
+    ]
+
+
+def not_rendered(fmt: str, status: str, pages_stored: int, problems: str | None) -> str | None:
+    """Why a file gets no preview (Bahasa Indonesia), or None. A file extraction could not read (no page
+    stored: corrupt, encrypted, too large) or that crashed a reader is never opened in the web server; one
+    read with a remark (a JPEG named .pdf) is."""
+    if fmt not in PREVIEW_FORMATS:
+        return NO_PREVIEW_FORMAT
+    codes = {p.code for p in problems_from_json(problems)} if problems else set()
+    if (status != "ok" and not pages_stored) or "crashed" in codes:
+        return NO_PREVIEW_FAILED
+    return None
+
+
+def preview_of(gap: Gap, fmt: str, pages: list[dict], personal: PersonalData | None, refusal: str | None) -> Preview:
+    """Which page of the file a gap is about, and how its thumbnail is captioned (Bahasa Indonesia)."""
+    if refusal:
+        return Preview(1, refusal, renderable=False)
+    methods = {p["n"]: p["m"] for p in pages}
+    kind = "Gambar" if fmt != "pdf" else "Halaman"
+    if gap.code == "personal_data" and personal and any(personal.pages.values()):
+        page = min(n for found in personal.pages.values() for n in found)
+        return Preview(page, f"Halaman {page}: halaman pertama yang memuat data pribadi.")
+    unread = _unread_pages(pages) if gap.code == "unreadable" else []
+    if unread:
+        return Preview(unread[0], f"Halaman {unread[0]}: halaman pertama yang tidak terbaca oleh OCR.")
+    if gap.snippet and gap.page:
+        if methods.get(gap.page) == "text_layer":
+            return Preview(gap.page, f"Halaman {gap.page}: kotak kuning menandai cuplikan di atas.", highlight=True)
+        return Preview(
+            gap.page,
+            f"{kind} {gap.page} dibaca dengan OCR: letak cuplikan tidak tersimpan, jadi tidak ditandai.",
+        )
+    return Preview(1, "Halaman 1 berkas." if fmt == "pdf" else "Gambar berkas.")
+
+
+def load_previews(con: duckdb.DuckDBPyConnection, gaps: Iterable[Gap]) -> dict[str, Preview]:
+    """gap key -> its preview, for the gaps of one page (one query for all their files)."""
+    shown = list(gaps)
+    rows = con.execute(
+        """SELECT f.path, f.format, f.status, f.problems, e.personal_data,
+                  (SELECT list({'n': p.page_no, 'm': p.method, 'c': p.chars, 'k': p.confidence} ORDER BY p.page_no)
+                     FROM pages p WHERE p.sha256 = f.sha256 AND p.name_class = f.name_class
+                      AND p.extractor_version = f.extractor_version)
+           FROM files f
+           LEFT JOIN extractions e
+             ON e.sha256 = f.sha256 AND e.name_class = f.name_class AND e.extractor_version = f.extractor_version
+           WHERE f.path IN (SELECT unnest(?::VARCHAR[]))""",
+        [sorted({g.path for g in shown})],
+    ).fetchall()
+    files = {
+        path: (fmt, pages or [], personal_from_json(personal), not_rendered(fmt, status, len(pages or []), problems))
+        for path, fmt, status, problems, personal, pages in rows
+    }
+    return {gap.key: preview_of(gap, *files.get(gap.path, ("", [], None, NO_PREVIEW_FAILED))) for gap in shown}
+
+
+def preview_source(con: duckdb.DuckDBPyConnection, relative: str, page: int) -> PreviewSource | None:
+    """The file `relative` of the latest completed run, with how page `page` was read and its best snippet."""
+    run = latest_run(con)
+    row = con.execute(
+        """SELECT f.format, f.sha256, f.status, f.problems,
+                  (SELECT count(*) FROM pages a WHERE a.sha256 = f.sha256 AND a.name_class = f.name_class
+                      AND a.extractor_version = f.extractor_version),
+                  (SELECT p.method FROM pages p WHERE p.sha256 = f.sha256 AND p.name_class = f.name_class
+                      AND p.extractor_version = f.extractor_version AND p.page_no = ?)
+           FROM files f WHERE f.path = ?""",
+        [page, relative],
+    ).fetchone()
+    if run is None or row is None:
+        return None
+    snippet = con.execute(
+        """SELECT snippet FROM doc_matches WHERE run_id = ? AND path = ? AND page = ?
+           ORDER BY (level IS NOT NULL) DESC, score DESC, indicator LIMIT 1""",
+        [run["run_id"], relative, page],
+    ).fetchone()
+    fmt, sha, status, problems, stored, method = row
+    refusal = not_rendered(fmt, status, stored, problems)
+    return PreviewSource(Path(run["root"]), fmt, sha, refusal, method, snippet[0] if snippet else None)
 
 
 # --- writing ------------------------------------------------------------------------------------

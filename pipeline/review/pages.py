@@ -2,7 +2,8 @@
 
 One `Site` per app (kept on `app.state.site`); the guard and every route handler read it from there.
 Pages are server-rendered Jinja2 with autoescape, and each carries a Content-Security-Policy whose
-style nonce is new for every response (no inline script anywhere). Everything the admin sees is
+style nonce is new for every response (no inline script anywhere; images only from this site: the
+page previews). Everything the admin sees is
 Bahasa Indonesia. Names and messages pass the `tampil` filter: a NIK or NIP in a file name is shown as
 "[NIK]"/"[NIP]", while links, forms and data attributes keep the real path (the file's identity).
 """
@@ -22,6 +23,7 @@ from pipeline.outputs.labels import FLAG_LABELS
 from pipeline.privacy.personal_data import redact_name, shipped_rules
 from pipeline.review.auth import CSRF_FIELD, Credentials, Sessions
 from pipeline.review.data import DECISION_LABELS, UNDECIDED_LABEL
+from pipeline.review.previews import Previewer, cache_dir
 from pipeline.store.connection import session
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,7 +32,8 @@ BUSY_DECISION = (
     "Keputusan Anda BELUM disimpan karena basis data sedang diperbarui oleh pemeriksaan malam. "
     "Tunggu sebentar lalu tekan «Kirim ulang keputusan»."
 )
-# Every response; HTML pages add a Content-Security-Policy with a per-response style nonce (no inline script).
+# Every response; HTML pages add a Content-Security-Policy with a per-response style nonce (no inline script)
+# and images from this origin only (the previews of /pratinjau/).
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -39,11 +42,19 @@ SECURITY_HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
-PAGE_CSP = "default-src 'none'; style-src 'nonce-{nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+PAGE_CSP = (
+    "default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+    "base-uri 'none'"
+)
 
 
 def _fmt_time(value) -> str:
     return value.strftime("%d-%m-%Y %H:%M") if value else ""
+
+
+def _number(value: int) -> str:
+    """12345 -> "12.345" (the Indonesian thousands separator)."""
+    return f"{value:,}".replace(",", ".")
 
 
 def _shown(value: str | None) -> str | None:
@@ -61,6 +72,7 @@ def templates() -> Environment:
     )
     env.filters["waktu"] = _fmt_time
     env.filters["tampil"] = _shown
+    env.filters["angka"] = _number
     env.globals.update(
         DECISION_LABELS=DECISION_LABELS, FLAG_LABELS=FLAG_LABELS, UNDECIDED_LABEL=UNDECIDED_LABEL, CSRF_FIELD=CSRF_FIELD
     )
@@ -77,9 +89,14 @@ class Site:
     credentials: Credentials | None = None
     trusted: frozenset[str] | None = None
     env: Environment = field(default_factory=templates)
+    previews: Previewer = field(init=False)  # page previews, cached in <db>.previews/
+    preview_timeout_s: float = 20.0  # a render still running after this gives a placeholder (and is cached later)
     # One DuckDB session at a time in this process: DuckDB refuses a read-only and a read-write
     # connection to the same file side by side in one process.
     db_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self.previews = Previewer(cache_dir(self.db))
 
     def with_db(self, work, *, read_only: bool):
         """`work(con)` in one short session, so the nightly `spbe run` (another process) can write between requests."""

@@ -1,8 +1,9 @@
 """The review page's routes, one small handler each; the shared parts come from `app.state.site`.
 
     GET  /masuk            login form            POST /masuk     log in (lockout after failures)
-    POST /keluar           log out               GET  /         the gaps of the latest run, filtered
+    POST /keluar           log out               GET  /         the gaps of the latest run, filtered, paged
     POST /keputusan        store one decision    GET  /berkas/…  one evidence file
+    GET  /pratinjau/…?hlm=N&ukuran=kecil|besar   a page of an evidence file as an image (previews.py)
 
 Every state-changing POST carries this session's CSRF token (also on 127.0.0.1: a page the admin
 visits elsewhere must not post decisions here) and is refused, writing nothing, without it.
@@ -10,11 +11,13 @@ visits elsewhere must not post decisions here) and is refused, writing nothing, 
 
 from __future__ import annotations
 
+import asyncio
 import hmac
+import re
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from pipeline.outputs.labels import flag_label
@@ -22,17 +25,24 @@ from pipeline.review.auth import CSRF_FIELD, local_target, verify_password
 from pipeline.review.data import (
     DECISIONS,
     DecisionRefused,
+    Entry,
     Filters,
+    Preview,
+    entries,
     file_lookup,
     filter_gaps,
     gap_key,
     hidden_dismissed,
+    load_previews,
     load_review,
+    paginate,
+    preview_source,
     record_decision,
     validate_decision,
 )
-from pipeline.review.files import FileRefused, file_response
+from pipeline.review.files import FILE_CSP, FileRefused, file_response, safe_file
 from pipeline.review.pages import Site
+from pipeline.review.previews import SIZES, PreviewFailed, PreviewJob, placeholder
 from pipeline.store.connection import DatabaseBusy
 
 WHO_COOKIE = "spbe_peninjau"
@@ -50,6 +60,11 @@ WRITE_FAILED = (
     "bila berulang, hubungi pengelola sistem."
 )
 FILE_REFUSED = "Berkas tidak ada di folder eviden atau alamatnya tidak sah."
+PREVIEW_BUSY = "Basis data sedang diperbarui oleh pemeriksaan malam. Muat ulang halaman sebentar lagi."
+PREVIEW_SLOW = "Pratinjau masih dibuat (halaman ini berat). Muat ulang halaman sebentar lagi."
+PREVIEW_ERROR = "Terjadi kesalahan saat membuat pratinjau. Buka berkasnya untuk memeriksa."
+MAX_PAGE_NUMBER = 100_000
+ANCHOR = re.compile(r"g[0-9a-f]{12}(-i[0-9]{1,5})?")
 
 router = APIRouter()
 
@@ -118,6 +133,23 @@ async def logout(request: Request):
     return RedirectResponse("/masuk" if site.credentials is not None else "/", status_code=303)
 
 
+def _page_of_gaps(con, filters: Filters):
+    """The review, this page's cards in their groups, and the previews of their gaps: one short session."""
+    review = load_review(con)
+    cards = entries(filter_gaps(review.gaps, filters), filters)
+    listing = paginate(cards, filters, review)
+    previews = load_previews(con, [e.gap for g in listing.groups for e in g.entries]) if listing.shown else {}
+    return review, listing, previews
+
+
+def _preview_url(entry: Entry, preview: Preview, size: str) -> str:
+    """The thumbnail (or enlarged) image of a card; `v` names the content, so a browser may keep it."""
+    query = {"hlm": str(preview.page), "ukuran": size, "v": entry.gap.sha256[:16]}
+    if preview.highlight:
+        query["sorot"] = "1"
+    return "/pratinjau/" + quote(entry.gap.path) + "?" + urlencode(query)
+
+
 @router.get("/", response_class=HTMLResponse)
 def index(request: Request):
     site = _site(request)
@@ -125,17 +157,19 @@ def index(request: Request):
         return site.message(request, "Belum ada hasil", NO_RESULTS, 404)
     filters = Filters.parse(request.query_params)
     try:
-        review = site.with_db(load_review, read_only=True)
+        review, listing, previews = site.with_db(lambda con: _page_of_gaps(con, filters), read_only=True)
     except DatabaseBusy:
         return site.busy(request)
     if review.run is None:
         return site.message(request, "Belum ada hasil", NO_FINISHED_RUN, 200)
     gaps = review.gaps
+    view = filters.view()
     return site.page(
         request,
         "review.html.j2",
         run=review.run,
-        gaps=filter_gaps(gaps, filters),
+        listing=listing,
+        previews=previews,
         total=len(gaps),
         hidden=hidden_dismissed(gaps, filters),
         opds=sorted({g.opd for g in gaps}),
@@ -143,10 +177,14 @@ def index(request: Request):
         indicators=sorted({i for g in gaps for i in g.indicators}),
         names=review.indicator_names,
         filters=filters,
-        query=filters.query(),
+        query={**view, **({"halaman": str(listing.page)} if listing.page > 1 else {})},
+        page_url=lambda n: "/?" + urlencode({**view, **({"halaman": str(n)} if n > 1 else {})}),
+        grouped_url="/?" + urlencode({k: v for k, v in view.items() if k != "group"} | {"group": "indikator"}),
+        flat_url="/?" + urlencode({k: v for k, v in view.items() if k != "group"}),
         saved=request.query_params.get("disimpan") == "1",
         who=unquote(request.cookies.get(WHO_COOKIE, "")),
         file_url=lambda p: "/berkas/" + quote(p),
+        preview_url=_preview_url,
         decisions=DECISIONS,
     )
 
@@ -158,7 +196,7 @@ async def decide(request: Request):
         return form
     filters = Filters.parse(form)
     fields = {k: form.get(k, "") for k in ("path", "code", "sha256", "decision", "note", "who")}
-    resubmit = {**fields, **filters.query()}
+    resubmit = {**fields, **filters.query(), "jangkar": form.get("jangkar", "")}
     back = "/?" + urlencode(filters.query())
     try:
         validate_decision(fields["decision"], fields["note"], fields["who"])
@@ -181,7 +219,9 @@ async def decide(request: Request):
         return site.busy(request, resubmit)
     except Exception:  # noqa: BLE001 - any write failure must be told to the admin, never swallowed
         return site.message(request, "Keputusan belum disimpan", WRITE_FAILED, 500, resubmit=resubmit, back=back)
-    target = "/?" + urlencode({**filters.query(), "disimpan": "1"}) + "#" + gap_key(stored.path, stored.code)
+    anchor = form.get("jangkar", "")
+    anchor = anchor if ANCHOR.fullmatch(anchor) else gap_key(stored.path, stored.code)
+    target = "/?" + urlencode({**filters.query(), "disimpan": "1"}) + "#" + anchor
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(WHO_COOKIE, quote(stored.who), max_age=180 * 24 * 3600, httponly=True, samesite="strict")
     return response
@@ -204,3 +244,60 @@ def open_file(request: Request, relative: str):
         return file_response(root, relative, fmt)
     except FileRefused:
         return refused
+
+
+def _image(data: bytes, media: str, cache: str) -> Response:
+    """A preview image: its own strict policy (it is also opened on its own, enlarged), kept by the browser or not."""
+    headers = {"Content-Security-Policy": FILE_CSP, "Cache-Control": cache, "Content-Disposition": "inline"}
+    return Response(data, media_type=media, headers=headers)
+
+
+def _placeholder(text: str, size: str) -> Response:
+    response = _image(placeholder(text, size), "image/png", "no-store")
+    response.headers["X-Pratinjau"] = "tidak-tersedia"
+    return response
+
+
+async def _render(site: Site, job: PreviewJob) -> bytes:
+    """The render, off the event loop, awaited at most `preview_timeout_s` (TimeoutError). Shielded: a render
+    that takes longer goes on and fills the cache for the next request."""
+    running = asyncio.wrap_future(site.previews.submit(job))
+    return await asyncio.wait_for(asyncio.shield(running), site.preview_timeout_s)
+
+
+@router.get("/pratinjau/{relative:path}")
+async def preview(request: Request, relative: str):
+    """One page of an evidence file as an image: from the cache, or rendered off the event loop within a time limit."""
+    site, params = _site(request), request.query_params
+    size, page = params.get("ukuran", "kecil"), params.get("hlm", "1")
+    if size not in SIZES or not page.isdigit() or not 1 <= int(page) <= MAX_PAGE_NUMBER or not site.db.exists():
+        return site.message(request, "Pratinjau tidak dapat dibuat", FILE_REFUSED, 404)
+    number = int(page)
+    try:
+        source = await run_in_threadpool(
+            site.with_db, lambda con: preview_source(con, relative, number), read_only=True
+        )
+    except DatabaseBusy:
+        return _placeholder(PREVIEW_BUSY, size)
+    try:
+        path = safe_file(source.root, relative) if source is not None else None
+    except FileRefused:
+        path = None
+    if source is None or path is None:
+        return site.message(request, "Pratinjau tidak dapat dibuat", FILE_REFUSED, 404)
+    if source.refusal:  # not an image or PDF, or a file extraction could not read: not opened in the server
+        return _placeholder(source.refusal, size)
+    boxed = params.get("sorot") == "1" and source.method == "text_layer"
+    job = PreviewJob(path, source.fmt, source.sha256, number, size, source.snippet if boxed else None)
+    data = site.previews.cached(job)
+    if data is None:
+        try:
+            data = await _render(site, job)
+        except TimeoutError:
+            return _placeholder(PREVIEW_SLOW, size)
+        except PreviewFailed as failed:
+            return _placeholder(str(failed), size)
+        except Exception:  # noqa: BLE001 - a broken file must give a placeholder, never an error page
+            return _placeholder(PREVIEW_ERROR, size)
+    fresh = params.get("v") == source.sha256[:16]
+    return _image(data, "image/jpeg", "private, max-age=86400" if fresh else "no-store")
