@@ -72,6 +72,7 @@ class Step:
     wall_s: float = 0.0
     peak_tree_bytes: int = 0
     peak_proc_bytes: int = 0
+    peak_main_bytes: int = 0  # the child process itself (VmHWM), without its descendants
     cpu_s: float = 0.0  # user + system of the child and its waited-for descendants
     returncode: int = 0
     info: dict = field(default_factory=dict)
@@ -95,6 +96,18 @@ def _proc_table() -> dict[int, tuple[int, int]]:
         except (IndexError, ValueError):
             continue
     return out
+
+
+def _high_water(pid: int) -> int:
+    """Peak resident memory of one live process so far (VmHWM), 0 when it is gone."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
 
 
 def _tree_rss(root_pid: int) -> int:
@@ -124,6 +137,7 @@ def measure(
         if pid:
             break
         peak = max(peak, _tree_rss(proc.pid))
+        step.peak_main_bytes = max(step.peak_main_bytes, _high_water(proc.pid))
         time.sleep(SAMPLE_S)
     step.wall_s = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -293,9 +307,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--_jobs", dest="jobs", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--_lang", dest="lang", default="ind+eng", help=argparse.SUPPRESS)
     ap.add_argument("--_psm", dest="psm", type=int, default=3, help=argparse.SUPPRESS)
+    ap.add_argument("--scale", type=int, default=0, help="the province scenario: N one-page documents (bench/scale.py)")
+    ap.add_argument("--scale-scans", type=int, default=40, help="--scale: how many of the documents are scans")
+    ap.add_argument("--baseline-rev", help="--scale: also measure the code of this git revision (today's figures)")
+    ap.add_argument("--schedule", action="store_true", help="--scale: also measure the nightly `spbe schedule` path")
     args = ap.parse_args(argv)
     if args.ocr_limit:
         return ocr_limit_worker(args.ocr_limit, args.jobs, args.lang, args.psm)
+    if args.scale:
+        return scale_main(args)
 
     import corpus
 
@@ -589,6 +609,41 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         clean = json.loads(json.dumps(result), parse_constant=lambda c: None)  # NaN (not measurable) -> null
         args.json.write_text(json.dumps(clean, indent=2, ensure_ascii=False) + "\n")
+        print(f"\nJSON: {args.json}")
+    if args.keep:
+        print(f"kept: {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def scale_main(args: argparse.Namespace) -> int:
+    """`--scale N`: the province scenario (bench/scale.py), in its own work dir."""
+    from bench import scale
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="spbe-scale-"))
+    marker = work / ".spbe-throughput"
+    if work.exists() and any(work.iterdir()):
+        if not marker.exists():
+            raise SystemExit(f"{work} is not empty and was not made by this script; give an empty or new --workdir")
+        shutil.rmtree(work)
+    work.mkdir(parents=True, exist_ok=True)
+    marker.touch()
+    env = dict(os.environ, PREFECT_HOME=str(work / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    mach = machine()
+    print(f"machine: {mach}", flush=True)
+    result = scale.measure_scale(args, work, env)
+    if args.json:
+        payload = {
+            "schema": "spbe-throughput-scale/1",
+            "machine": mach,
+            "documents": args.scale,
+            "scans": args.scale_scans,
+            "steps": {k: asdict(s) for k, s in result["steps"].items()},
+            **{k: result[k] for k in ("ratios", "checks", "exports")},
+            "command": " ".join([Path(sys.executable).name] + sys.argv),
+        }
+        args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
         print(f"\nJSON: {args.json}")
     if args.keep:
         print(f"kept: {work}")

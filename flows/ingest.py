@@ -5,7 +5,9 @@ parallel tasks (each a thread that hands its group of files to a worker
 process, see flows/processes.py; on Dask the task reads in place), and write
 every result as it arrives through the run's one writer, a batch writer in the
 flow's main thread (pipeline/store/batch.py). The flow's steps: plan_ingest,
-read_and_write, finish, summarize.
+read_and_write, finish, summarize. Only files whose stat changed are read to find
+changes (pipeline/ingest/discover.py; `verify` reads all), and a folder whose
+judgement inputs did not change reuses the last judgement (pipeline/store/judgement.py).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from flows.processes import cores, run_each
 from pipeline.extract.engine import require_engine
 from pipeline.extract.errors import is_machine_problem
 from pipeline.extract.extractor import extractor_version
-from pipeline.ingest.discover import discover
+from pipeline.ingest.discover import VERIFY_EVERY, Survey, survey
 from pipeline.ingest.inventory import Plan, content_outcome, file_rows, plan_run
 from pipeline.ingest.read import ReadFile, analyze_stored, crashed, read_files
 from pipeline.judge.analysis import Analyzer, analyzer_for, file_name_of
@@ -49,9 +51,17 @@ from pipeline.store.contents import (
     save_analyses,
     unprotected,
 )
-from pipeline.store.files import current_files, save_files
-from pipeline.store.judgement import load_analyzed, save_judgement
-from pipeline.store.runs import finish_run, start_run
+from pipeline.store.files import current_files, recorded_files, save_files
+from pipeline.store.judgement import (
+    Outline,
+    judgement_key,
+    load_analyzed,
+    load_outline,
+    outline,
+    reuse_judgement,
+    save_judgement,
+)
+from pipeline.store.runs import finish_run, last_verified, start_run
 
 # Files smaller than SMALL_FILE_BYTES share a task, up to GROUP_FILES of them or GROUP_BYTES in all
 # (see task_groups): a Prefect task run costs ~50 ms of CPU between client and server.
@@ -75,7 +85,7 @@ class RunSummary:
     counts: dict[str, int]
     by_status: dict[str, int] = field(default_factory=dict)
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (path, code, message)
-    judgement: Judgement | None = None
+    judgement: Judgement | Outline | None = None  # an Outline: what the summary needs, small at any size
     gaps: list[Gap] = field(default_factory=list)  # ordered by index points lost
     machine_faults: list[str] = field(default_factory=list)  # paths not read because the machine failed
 
@@ -94,6 +104,7 @@ class Run:
     version: str  # the extractor version
     processes: int
     progress: bool
+    verify: bool = False  # hash every file, not only those whose stat changed
 
 
 @dataclass
@@ -103,6 +114,7 @@ class Planned:
     plan: Plan
     previous: dict[str, tuple[str, int, int]]  # path -> (sha256, first_seen_run, changed_run)
     contents: dict[ContentKey, StoredContent]  # known contents; the read step adds what it reads
+    survey: Survey  # what had to be read to find changes, and the stats to record
 
 
 def default_workers() -> int:
@@ -207,16 +219,24 @@ def analyze_backlog(db: Path, run_id: int, year: int, window: int, processes: in
 
 
 @task(name="judge-folder", cache_policy=NO_CACHE, persist_result=False, retries=0)
-def judge_folder(db: Path, run_id: int, region: str | None, year: int, claims: dict[int, Claim] | None) -> Judgement:
+def judge_folder(
+    db: Path, run_id: int, region: str | None, year: int, claims: dict[int, Claim] | None
+) -> tuple[Outline, str, int | None]:
     """The folder's judgement from the stored analyses of its current files (`claims`: parsed once, at
-    the start of the run), stored for this run."""
+    the start of the run), stored for this run; or, when its inputs are those of an earlier completed
+    run, that run's judgement copied. Returns (its outline, the inputs' key, the run it was copied from)."""
     analyzer = analyzer_for(year)
     with session(db) as con:
+        key = judgement_key(con, analyzer.version, region=region, year=year, claims=claims)
+        source = reuse_judgement(con, key, run_id)
+        if source is not None:
+            return load_outline(con, run_id), key, source
         documents = load_analyzed(con, analyzer.version)
     judgement = decide(documents, analyzer.framework, analyzer.common, region=region, year=year, claims=claims)
+    del documents
     with session(db) as con:
         save_judgement(con, run_id, judgement)
-    return judgement
+    return outline(judgement), key, None
 
 
 def _fresh_work_dir(db: Path) -> Path:
@@ -263,9 +283,11 @@ def ingest(
     progress: bool = True,
     in_flight: int | None = None,
     processes: int | None = None,
+    verify: bool = False,
 ) -> RunSummary:
     """Parameters are plain JSON values so that a served deployment can pass them. `processes`: worker
-    processes that read the files (None: one per core when there are several; 0: in the task itself)."""
+    processes that read the files (None: one per core when there are several; 0: in the task itself).
+    `verify`: hash every file (otherwise only files whose stat changed, and all once every VERIFY_EVERY)."""
     started = time.perf_counter()
     claimed = read_claims(Path(claims)) if claims else None  # a bad file raises ClaimsError before any work
     extract_settings = ExtractSettings(**settings) if settings else DEFAULT_SETTINGS
@@ -280,7 +302,9 @@ def ingest(
         extract_settings = replace(extract_settings, work_dir=str(_fresh_work_dir(db_path)))
         with session(db_path) as con:
             run_id = start_run(con, root=str(root_path), region=region, year=year, claims=claims, version=version)
-        run = Run(root_path, db_path, run_id, year, region, analyzer, extract_settings, version, processes, progress)
+        run = Run(
+            root_path, db_path, run_id, year, region, analyzer, extract_settings, version, processes, progress, verify
+        )
         try:
             planned = plan_ingest(run)
             ocr_pages = read_and_write(run, planned, window=in_flight or IN_FLIGHT_PER_WORKER * default_workers())
@@ -300,10 +324,15 @@ def plan_ingest(run: Run) -> Planned:
     db_path = run.db.resolve()
     suffixes = ("", ".wal", ".run.lock", ".tmp", ".ui-key", ".ui-sessions")  # .ui-*: pipeline.review.auth
     own_files = frozenset(db_path.with_name(db_path.name + suffix) for suffix in suffixes)
-    records = discover(run.root, exclude=own_files)
     with session(run.db) as con:
         previous = current_files(con)
+        recorded = recorded_files(con)
         contents = known_contents(con, run.version)
+        verified_at = last_verified(con, str(run.root))
+    verify = run.verify or verified_at is None or datetime.now() - verified_at >= VERIFY_EVERY
+    found = survey(run.root, exclude=own_files, recorded=recorded, verify=verify)
+    del recorded
+    records = found.records
     # readings an older version stored although the machine had failed (ocr_failed from a missing engine):
     # read again, never kept as the content's failure
     contents = {k: c for k, c in contents.items() if not any(is_machine_problem(p) for p in c.problems)}
@@ -314,7 +343,14 @@ def plan_ingest(run: Run) -> Planned:
             file=sys.stderr,
             flush=True,
         )
-    return Planned(plan, previous, contents)
+    if found.changed_same_stat:  # only a verifying run sees these: say so, they show what --verify is for
+        print(
+            f"{len(found.changed_same_stat)} berkas berubah isinya tanpa perubahan ukuran dan waktu berkas "
+            f"(mis. {found.changed_same_stat[0]}); ditemukan karena semua berkas diperiksa ulang.",
+            file=sys.stderr,
+            flush=True,
+        )
+    return Planned(plan, previous, contents, found)
 
 
 def read_and_write(run: Run, planned: Planned, *, window: int) -> int:
@@ -345,16 +381,16 @@ def read_and_write(run: Run, planned: Planned, *, window: int) -> int:
 
 def finish(
     run: Run, planned: Planned, ocr_pages: int, claims: dict[int, Claim] | None
-) -> tuple[list[FileRow], dict[str, int], Judgement]:
+) -> tuple[list[FileRow], dict[str, int], Outline]:
     """Record the inventory, bring stored texts up to date (redaction, analyses), judge the folder and
     close the run as completed."""
     plan = planned.plan
     rows = file_rows(plan, planned.contents, planned.previous, version=run.version, run_id=run.run_id)
     with session(run.db) as con:
-        removed = save_files(con, rows, run.run_id)
+        removed = save_files(con, rows, run.run_id, planned.survey.stats)
     protect_backlog(run.db, run.year)
     analysed = analyze_backlog(run.db, run.run_id, run.year, window=max(2, default_workers()), processes=run.processes)
-    judgement = judge_folder(run.db, run.run_id, run.region, run.year, claims)
+    judgement, key, reused_from = judge_folder(run.db, run.run_id, run.region, run.year, claims)
     by_status = status_counts(rows)
     counts = {
         "files_seen": len(plan.records),
@@ -366,6 +402,7 @@ def finish(
         "files_unsupported": by_status["unsupported"],
         "files_extracted": len(plan.to_extract),
         "ocr_pages": ocr_pages,
+        "files_hashed": planned.survey.hashed_files,
     }
     if run.progress and analysed:
         print(
@@ -374,12 +411,18 @@ def finish(
             flush=True,
         )
     with session(run.db) as con:
-        finish_run(con, run.run_id, status="completed", counts=counts, message=_machine_note(rows))
+        details: dict[str, int | str | bool | None] = {
+            "bytes_hashed": planned.survey.hashed_bytes,
+            "verified": planned.survey.verified,
+            "judgement_key": key,
+            "judgement_from": reused_from,
+        }
+        finish_run(con, run.run_id, status="completed", counts={**counts, **details}, message=_machine_note(rows))
     return rows, counts, judgement
 
 
 def summarize(
-    run: Run, rows: list[FileRow], counts: dict[str, int], judgement: Judgement, *, db: str, seconds: float
+    run: Run, rows: list[FileRow], counts: dict[str, int], judgement: Outline, *, db: str, seconds: float
 ) -> RunSummary:
     """What `spbe run` prints (`db` as the caller named it): counts, statuses, failures and the index gaps."""
     by_status = status_counts(rows)
@@ -422,6 +465,7 @@ def run_ingest(
     settings: ExtractSettings = DEFAULT_SETTINGS,
     progress: bool = True,
     dask_address: str | None = None,
+    verify: bool = False,
 ) -> RunSummary:
     """Run the flow with a task runner sized to this machine, or on an existing Dask cluster.
 
@@ -452,4 +496,5 @@ def run_ingest(
         progress=progress,
         in_flight=in_flight,
         processes=processes,
+        verify=verify,
     )

@@ -1,6 +1,6 @@
 """The `spbe` command line (a public contract: add options, never break them).
 
-    spbe run DIR [--db DB] [--claims FILE] [--region NAME] [--year YYYY] [--dask-address tcp://HOST:PORT]
+    spbe run DIR [--db DB] [--claims FILE] [--region NAME] [--year YYYY] [--dask-address tcp://HOST:PORT] [--verify]
     spbe export --db DB --json FILE
     spbe report --db DB --out FILE [--format html|xlsx]
     spbe lhe FILE [--db DB]
@@ -98,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
         "--wait",
         action="store_true",
         help="jika run lain sedang memakai basis data yang sama, tunggu sampai selesai (bawaan: berhenti)",
+    )
+    run.add_argument(
+        "--verify",
+        action="store_true",
+        help="baca ulang dan hitung sidik (SHA-256) semua berkas, juga yang ukuran dan waktunya tidak berubah "
+        "(bawaan: hanya berkas yang berubah, dan semua berkas sekali seminggu)",
     )
     run.add_argument(
         "--dask-address",
@@ -247,11 +253,12 @@ def _cmd_run(args: argparse.Namespace, config: dict) -> int:
     settings = _settings(args)
     _check_rules(year)
     _check_machine(db, settings)
-    _check_database(db, wait=args.wait)
+    nightly = _check_database(db, wait=args.wait, folder=folder)
     if args.dask_address:
         _check_dask(args.dask_address)
     _prefect_defaults()
-    _start_workers(args, year)
+    if not nightly:  # a first run reads every file; a nightly one starts the workers only if a file changed
+        _start_workers(args, year)
     try:
         summary = _run_flow(args, folder, db, region=region, year=year, settings=settings)
     except Exception as exc:  # a full disk stops the run: say so, it is not a bug (exit 3)
@@ -357,15 +364,17 @@ def _busy(db: Path, exc: Exception) -> CannotRun:
     )
 
 
-def _check_database(db: Path, *, wait: bool) -> None:
-    """Fail fast, before Prefect starts, if another run or process holds the database."""
+def _check_database(db: Path, *, wait: bool, folder: Path | None = None) -> bool:
+    """Fail fast, before Prefect starts, if another run or process holds the database. Returns whether a
+    run over `folder` completed in it before (then most files are known and workers start on demand)."""
     from pipeline.store.connection import DatabaseBusy, RunInProgress, run_lock, session
+    from pipeline.store.runs import has_completed
 
     if wait:
         print(f"Menunggu run lain pada {db} selesai (--wait)…", file=sys.stderr, flush=True)
     try:
-        with run_lock(db, wait=wait), session(db, wait_s=10):
-            pass
+        with run_lock(db, wait=wait), session(db, wait_s=10) as con:
+            return folder is not None and has_completed(con, str(folder.resolve()))
     except (DatabaseBusy, RunInProgress) as exc:
         raise _busy(db, exc) from exc
 
@@ -410,6 +419,7 @@ def _run_flow(args: argparse.Namespace, folder: Path, db: Path, *, region: str |
                         workers=args.workers,
                         progress=not args.quiet,
                         dask_address=args.dask_address,
+                        verify=args.verify,
                         settings=settings,
                     )
             except ClaimsError as exc:  # the flow reads the claims file first, before any work

@@ -79,7 +79,8 @@ def file_outcome(record: FileRecord, content: StoredContent | None) -> tuple[str
                 ),
             ),
         )
-    status, problems = content.status, content.problems
+    # a reading stored as it came (with the name problems of the path it was read at) is shared by every path
+    status, problems = content_outcome(content.status, content.problems)
     if content.format != "unknown" and content.format not in expected_formats(record.extension):
         problems = (*problems, wrong_extension(record.extension, short_name(content.format)))
         if status is Status.OK:

@@ -6,9 +6,10 @@ documents in the folder. Thresholds come from `rules/common.yaml`.
 
 from __future__ import annotations
 
+import math
 import re
 import zlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -251,12 +252,13 @@ def near_duplicate_groups(
     """Groups of paths with the same bytes or near-same text. items: (path, sha256, signature, sketch).
 
     Candidates are pairs sharing a quarter of their bottom-k shingle hashes (a near-duplicate
-    shares most), so the folder is not compared pair by pair; each candidate is confirmed
-    with a full similarity ratio of the signatures. Hashes that many documents share (a
-    template's boilerplate) are left out of the counting, which keeps time and memory near
-    linear; two copies still share their own wording. `identities`: what each document says it
-    is (e.g. instrument key, year); documents saying different things are different documents
-    on one template (two years' reports), never near-duplicates.
+    shares most), found through an index of the hashes (`_candidates`), so the folder is not
+    compared pair by pair; each candidate is confirmed with a full similarity ratio of the
+    signatures. Hashes that many documents share (a template's boilerplate) are left out,
+    which keeps time and memory near linear; two copies still share their own wording.
+    `identities`: what each document says it is (e.g. instrument key, year); documents saying
+    different things are different documents on one template (two years' reports), never
+    near-duplicates.
     """
     identities = identities or {}
     parent = {path: path for path, *_ in items}
@@ -276,23 +278,13 @@ def near_duplicate_groups(
             union(path, by_hash[sha])
         else:
             by_hash[sha] = path
-    texts = [(path, signature, set(hashes)) for path, _, signature, hashes in items if signature and hashes]
-    buckets: dict[int, list[int]] = {}
-    for index, (_, _, hashes) in enumerate(texts):
-        for value in hashes:
-            buckets.setdefault(value, []).append(index)
-    shared: dict[tuple[int, int], int] = {}
+    texts = [(path, signature) for path, _, signature, hashes in items if signature and hashes]
+    sketches = [set(hashes) for _, _, signature, hashes in items if signature and hashes]
     common_shingle = max(COMMON_SHINGLE_MIN, int(COMMON_SHINGLE_SHARE * len(texts)))
-    for members in buckets.values():
-        if len(members) > common_shingle:
-            continue  # boilerplate ("menimbang bahwa ..."): says nothing about duplicates, costs pairs squared
-        for position, i in enumerate(members):
-            for j in members[position + 1 :]:
-                shared[(i, j)] = shared.get((i, j), 0) + 1
     cutoff = common.thresholds.near_duplicate_similarity
-    for (i, j), count in sorted(shared.items()):
-        (path_a, a, hashes_a), (path_b, b, hashes_b) = texts[i], texts[j]
-        if count < CANDIDATE_SHARE * min(len(hashes_a), len(hashes_b)) or root(path_a) == root(path_b):
+    for i, j in _candidates(sketches, common_shingle):
+        (path_a, a), (path_b, b) = texts[i], texts[j]
+        if root(path_a) == root(path_b):
             continue
         if min(len(a), len(b)) < LENGTH_RATIO * max(len(a), len(b)):
             continue
@@ -304,6 +296,35 @@ def near_duplicate_groups(
     for path, *_ in items:
         groups.setdefault(root(path), []).append(path)
     return [sorted(g) for g in groups.values() if len(g) > 1]
+
+
+def _candidates(sketches: Sequence[set[int]], common_shingle: int) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j) of sketches that share at least CANDIDATE_SHARE of the smaller one's hashes, counting
+    only hashes in at most `common_shingle` sketches (more is boilerplate: "menimbang bahwa ...").
+
+    Prefix filtering (as in set-similarity joins): each sketch's counted hashes are ordered rarest
+    first; a pair sharing `need` of them must share one among the first len - need + 1 of the
+    smaller sketch, so only those are looked up, and the most common hashes, which would make
+    the most pairs, are skipped. The pairs are exactly those that counting every shared hash of
+    every pair finds, in time near the number of real candidates, with no table of pairs.
+    """
+    buckets: dict[int, list[int]] = {}
+    for index, hashes in enumerate(sketches):
+        for value in hashes:
+            buckets.setdefault(value, []).append(index)
+    rare = {value: members for value, members in buckets.items() if len(members) <= common_shingle}
+    del buckets
+    for i, hashes in enumerate(sketches):
+        counted = sorted((v for v in hashes if v in rare), key=lambda v: (len(rare[v]), v))
+        need = max(1, math.ceil(CANDIDATE_SHARE * len(hashes)))  # i is the smaller sketch of its pairs
+        own, seen = set(counted), {i}
+        for value in counted[: len(counted) - need + 1]:
+            for j in rare[value]:
+                if j in seen or (len(sketches[j]), j) < (len(hashes), i):  # found from j's side
+                    continue
+                seen.add(j)
+                if len(own & sketches[j]) >= CANDIDATE_SHARE * len(hashes):
+                    yield i, j
 
 
 def duplicate(path: str, group: Sequence[str]) -> Flag:

@@ -125,13 +125,14 @@ def protect_stored(
 
 
 def page_texts(con: duckdb.DuckDBPyConnection, keys: list[AnalysisKey]) -> dict[AnalysisKey, list[str]]:
-    """Page texts of a batch of contents (a batch at a time: texts are never all in memory)."""
+    """Page texts of a batch of contents (a batch at a time: texts are never all in memory). A content
+    under two file names is one key of the join: joined twice, each of its pages would come twice."""
     if not keys:
         return {}
     rows = con.execute(
         """SELECT p.sha256, p.name_class, p.extractor_version, list(p.text ORDER BY p.page_no)
            FROM pages p
-           JOIN (SELECT unnest(?::VARCHAR[]) AS sha256, unnest(?::VARCHAR[]) AS name_class,
+           JOIN (SELECT DISTINCT unnest(?::VARCHAR[]) AS sha256, unnest(?::VARCHAR[]) AS name_class,
                         unnest(?::VARCHAR[]) AS extractor_version) k
              USING (sha256, name_class, extractor_version)
            GROUP BY ALL""",

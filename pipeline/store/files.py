@@ -1,6 +1,9 @@
-"""The `files` table: the evidence folder as last recorded, one row per path."""
+"""The `files` table: the evidence folder as last recorded, one row per path, with the stat each file had
+when its bytes were last hashed (size, mtime_ns, ctime_ns, inode: pipeline/ingest/discover.py)."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import duckdb
 
@@ -16,15 +19,43 @@ def current_files(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, int, i
     return {path: (sha, first, changed) for path, sha, first, changed in rows}
 
 
-def save_files(con: duckdb.DuckDBPyConnection, rows: list[FileRow], run_id: int) -> int:
-    """Replace the inventory with this run's files in one transaction; return how many were removed."""
+def recorded_files(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, tuple[int, int, int, int] | None]]:
+    """path -> (sha256, (size, mtime_ns, ctime_ns, inode) or None when no stat is to be trusted)."""
+    rows = con.execute("SELECT path, sha256, size, mtime_ns, ctime_ns, inode FROM files").fetchall()
+    return {
+        path: (sha, (size, mtime, ctime, inode) if None not in (mtime, ctime, inode) else None)
+        for path, sha, size, mtime, ctime, inode in rows
+    }
+
+
+Stats = Mapping[str, tuple[int, int, int, int]]  # path -> (size, mtime_ns, ctime_ns, inode)
+
+
+def save_files(con: duckdb.DuckDBPyConnection, rows: list[FileRow], run_id: int, stats: Stats | None = None) -> int:
+    """Replace the inventory with this run's files in one transaction; return how many were removed.
+    `stats`: the stat to record per path (a path without one is hashed again by the next run). Only rows
+    that differ from the stored ones are written; the others are marked seen (a night's inventory of an
+    unchanged folder writes one column)."""
+    stats = stats or {}
+    values = [file_values(row, run_id, stats.get(row.record.path)) for row in rows]
+    stored = {
+        row[0]: row for row in con.execute(f"SELECT * EXCLUDE ({SEEN}) FROM files").fetchall()
+    }  # as file_values orders them
+    changed = [v for v in values if stored.get(v[0]) != (*v[:_SEEN_AT], *v[_SEEN_AT + 1 :])]
+    removed = sorted(set(stored) - {v[0] for v in values})
     with transaction(con):
-        insert_rows(con, "files", [file_values(row, run_id) for row in rows], replace=True)
-        removed = len(con.execute("DELETE FROM files WHERE last_seen_run <> ? RETURNING path", [run_id]).fetchall())
-    return removed
+        insert_rows(con, "files", changed, replace=True)
+        if removed:
+            con.execute("DELETE FROM files WHERE path IN (SELECT unnest(?::VARCHAR[]))", [removed])
+        con.execute(f"UPDATE files SET {SEEN} = ? WHERE {SEEN} <> ?", [run_id, run_id])
+    return len(removed)
 
 
-def file_values(row: FileRow, run_id: int) -> list:
+SEEN = "last_seen_run"
+_SEEN_AT = 15  # its place in a `files` row (file_values)
+
+
+def file_values(row: FileRow, run_id: int, stat: tuple[int, int, int, int] | None = None) -> list:
     """One `files` table row."""
     r = row.record
     error = row.problems[0] if row.status is not Status.OK and row.problems else None
@@ -45,4 +76,5 @@ def file_values(row: FileRow, run_id: int) -> list:
         row.first_seen_run,
         row.changed_run,
         run_id,
+        *(stat[1:] if stat is not None and stat[0] == r.size else (None, None, None)),
     ]

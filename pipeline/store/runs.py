@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
 import duckdb
@@ -26,11 +27,31 @@ def start_run(
 
 
 def finish_run(
-    con: duckdb.DuckDBPyConnection, run_id: int, *, status: str, counts: dict[str, int], message: str | None = None
+    con: duckdb.DuckDBPyConnection,
+    run_id: int,
+    *,
+    status: str,
+    counts: Mapping[str, int | str | bool | None],
+    message: str | None = None,
 ) -> None:
-    """Record how a run ended and what it counted (`counts`: column name -> value)."""
-    columns = ", ".join(f"{name} = ?" for name in counts)
+    """Record how a run ended and what it counted (`counts`: column name -> value, e.g. files_seen,
+    files_hashed, verified, judgement_key)."""
+    columns = "".join(f", {name} = ?" for name in counts)
     con.execute(
-        f"UPDATE runs SET finished_at = ?, status = ?, message = ?, {columns} WHERE run_id = ?",
+        f"UPDATE runs SET finished_at = ?, status = ?, message = ?{columns} WHERE run_id = ?",
         [datetime.now(), status, message, *counts.values(), run_id],
     )
+
+
+def last_verified(con: duckdb.DuckDBPyConnection, root: str) -> datetime | None:
+    """When the latest completed run over `root` that hashed every file started (None: never)."""
+    row = con.execute(
+        "SELECT max(started_at) FROM runs WHERE status = 'completed' AND verified AND root = ?", [root]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def has_completed(con: duckdb.DuckDBPyConnection, root: str) -> bool:
+    """Whether a run over `root` completed before (a nightly run, not a first one)."""
+    row = con.execute("SELECT count(*) FROM runs WHERE status = 'completed' AND root = ?", [root]).fetchone()
+    return bool(row and row[0])
