@@ -9,13 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 # Bump when extraction code changes what text it produces for the same bytes.
-EXTRACTION_CODE_VERSION = "1"
+EXTRACTION_CODE_VERSION = "2"  # 2: OCR at the resolution the text needs (issue 15)
 
 
 @dataclass(frozen=True)
 class ExtractSettings:
     ocr_languages: str = "ind+eng"
-    ocr_dpi: int = 300  # render resolution for PDF pages that need OCR
+    ocr_dpi: int = 300  # render resolution for PDF pages that need OCR; a scan is rendered at its own if lower
+    # Page images are scaled down until their body text has about this x-height in pixels (cap height ~20 px),
+    # never up (pipeline.extract.ocr.fit_to_text); 0: read at ocr_dpi / the image's own size, as before issue 15
+    ocr_xheight_px: float = 14.0
     ocr_psm: int = 3  # automatic layout; better than 6 on noisy scans (measured-baselines.md)
     ocr_page_timeout_s: float = 120.0  # one Tesseract call; a page that hits it gets no text, the file a problem
     ocr_low_confidence: float = 60.0  # below this mean word confidence, check orientation (OSD) and retry
@@ -34,6 +37,8 @@ class ExtractSettings:
     def __post_init__(self) -> None:
         if not 70 <= self.ocr_dpi <= 600:
             raise ValueError(f"ocr_dpi must be 70..600, got {self.ocr_dpi}")
+        if self.ocr_xheight_px != 0 and not 8 <= self.ocr_xheight_px <= 60:
+            raise ValueError(f"ocr_xheight_px must be 0 (off) or 8..60, got {self.ocr_xheight_px}")
         if self.ocr_page_timeout_s <= 0:
             raise ValueError("ocr_page_timeout_s must be positive")
         if self.file_timeout_s <= 0:
@@ -46,6 +51,7 @@ class ExtractSettings:
         keys = (
             "ocr_languages",
             "ocr_dpi",
+            "ocr_xheight_px",
             "ocr_psm",
             "ocr_low_confidence",
             "min_text_layer_chars",

@@ -15,8 +15,13 @@ For every page (up to ``settings.max_pages``):
    gives a second opinion, since it decodes some fonts differently; its text is
    taken when it passes the same test.
 5. Otherwise the page is rendered in grayscale at ``settings.ocr_dpi`` and
-   OCR'd (`Method.OCR`). If OCR reads less than a plausible short text layer
-   (e.g. a sparse cover page), the text layer is kept.
+   OCR'd (`Method.OCR`); a scanned page (images cover >= `SCAN_COVERAGE`) is
+   rendered at no more than its largest image's own resolution (a 200-dpi
+   scan at 200 dpi: more pixels would hold nothing more to read), and not
+   below `pipeline.extract.ocr.MIN_OCR_DPI`; `pipeline.extract.ocr` may then
+   scale the page further down to what its text needs. If OCR reads less than
+   a plausible short text layer (e.g. a sparse cover page), the text layer is
+   kept.
 
 Failures: a password needed to open the file -> `EncryptedFile`; pdfium cannot
 open it -> `CorruptFile`. Owner-password-only PDFs (printing/copying locked)
@@ -59,7 +64,7 @@ from PIL import Image
 
 from pipeline.extract import errors
 from pipeline.extract.formats import NO_TEXT_NOTE, Budget, Extracted, ocr_page, ocr_problems
-from pipeline.extract.ocr import OcrResult, ocr_image
+from pipeline.extract.ocr import MIN_OCR_DPI, OcrResult, fitted_dpi, ocr_image
 from pipeline.model import Method, Page, Problem
 from pipeline.settings import ExtractSettings
 
@@ -78,6 +83,9 @@ MAX_GARBAGE_SHARE = 0.05
 EOF_WINDOW = 1024
 #: Longest side of a rendered page in pixels (Tesseract and Leptonica refuse larger images).
 MAX_RENDER_SIDE = 32_000
+#: Pages are first rendered at about this resolution (an integer fraction of the full one) to measure their
+#: text (`pipeline.extract.ocr.fitted_dpi`), then at the resolution it needs.
+PREVIEW_DPI = 100
 #: Below this resolution OCR reads nothing useful: a page that only fits the pixel limits
 #: at a lower one (a MediaBox of hundreds of inches) is not rendered at all.
 MIN_RENDER_DPI = 50
@@ -162,7 +170,7 @@ def extract_pdf(path: Path, settings: ExtractSettings, budget: Budget | None = N
                         Page(number, Method.TEXT_LAYER, probe.text, note=NO_TEXT_NOTE if not probe.text else None)
                     )
                     continue
-                result = ocr_image(probe.image, settings, dpi=probe.dpi, deadline=budget.deadline)
+                result = ocr_image(probe.image, settings, dpi=probe.dpi, deadline=budget.deadline, fitted=True)
                 if result.timed_out and budget.expired:  # killed by the file's budget, not by the page limit
                     problems.append(errors.file_timeout(len(pages), limit, budget.seconds))
                     break
@@ -271,13 +279,13 @@ def _probe(pdf: pdfium.PdfDocument, index: int, settings: ExtractSettings) -> _P
         finally:
             textpage.close()
         if _nonspace(text) >= STAMP_MAX_CHARS:
-            coverage, drawn = 0.0, True  # long enough not to be a stamp: skip the object walk
+            coverage, drawn, scan_dpi = 0.0, True, None  # long enough not to be a stamp: skip the object walk
         else:
-            coverage, drawn = _image_coverage(page)
+            coverage, drawn, scan_dpi = _image_coverage(page)
         verdict = text_layer_verdict(text, settings, image_coverage=coverage)
         if verdict is None or not drawn:
             return _Probe(text, verdict)
-        image, dpi = _render(page, settings)
+        image, dpi = _render(page, settings, scan_dpi if coverage >= SCAN_COVERAGE else None)
         return _Probe(text, verdict, image, dpi)
     except _PageTooLarge as e:
         return _Probe(text, verdict, too_large=str(e))
@@ -287,12 +295,14 @@ def _probe(pdf: pdfium.PdfDocument, index: int, settings: ExtractSettings) -> _P
         page.close()
 
 
-def _image_coverage(page: pdfium.PdfPage) -> tuple[float, bool]:
-    """Share of the page covered by image objects (0..1), and whether anything is drawn at all."""
+def _image_coverage(page: pdfium.PdfPage) -> tuple[float, bool, float | None]:
+    """Share of the page covered by image objects (0..1), whether anything is drawn at all, and the
+    resolution (dpi) of the largest image as placed on the page (None without images)."""
     left, bottom, right, top = page.get_cropbox()
     area = max((right - left) * (top - bottom), 1.0)
     covered = 0.0
     drawn = False
+    largest, scan_dpi = 0.0, None
     for obj in page.get_objects(max_depth=2):
         drawn = True
         if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
@@ -301,17 +311,36 @@ def _image_coverage(page: pdfium.PdfPage) -> tuple[float, bool]:
         w = max(0.0, min(orr, right) - max(ol, left))
         h = max(0.0, min(ot, top) - max(ob, bottom))
         covered += w * h
-    return min(covered / area, 1.0), drawn
+        if w * h > largest:
+            largest, scan_dpi = w * h, _placed_dpi(obj, (orr - ol) * (ot - ob))
+    return min(covered / area, 1.0), drawn, scan_dpi
 
 
-def render_scale(width_pt: float, height_pt: float, settings: ExtractSettings) -> float:
+def _placed_dpi(image: Any, placed_area_pt: float) -> float | None:
+    """Pixels per inch of an image object as drawn (the same whichever way it is turned); None if unknown."""
+    try:
+        width_px, height_px = image.get_px_size()
+    except Exception:  # pdfium cannot tell (a broken image stream): render at the configured resolution
+        return None
+    if width_px <= 0 or height_px <= 0 or placed_area_pt <= 0:
+        return None
+    return float((width_px * height_px / placed_area_pt) ** 0.5 * 72)
+
+
+def render_scale(width_pt: float, height_pt: float, settings: ExtractSettings, scan_dpi: float | None = None) -> float:
     """Pixels per point for OCR: ``settings.ocr_dpi`` / 72, lowered to fit the pixel limits.
 
+    ``scan_dpi``: the resolution of the scan that fills the page; the page is
+    then rendered at no more than that (and not below `MIN_OCR_DPI`), unless
+    resolution from the text is off (``settings.ocr_xheight_px`` = 0).
     Raises `_PageTooLarge` when the page would need less than `MIN_RENDER_DPI`
     to fit (a MediaBox of hundreds of inches must not become gigabytes).
     """
     width_pt, height_pt = max(width_pt, 1.0), max(height_pt, 1.0)
-    scale = settings.ocr_dpi / 72
+    dpi: float = settings.ocr_dpi
+    if scan_dpi and settings.ocr_xheight_px > 0:
+        dpi = min(dpi, max(round(scan_dpi), MIN_OCR_DPI))
+    scale = dpi / 72
     scale = min(
         scale, (settings.max_image_pixels / (width_pt * height_pt)) ** 0.5, MAX_RENDER_SIDE / max(width_pt, height_pt)
     )
@@ -323,17 +352,33 @@ def render_scale(width_pt: float, height_pt: float, settings: ExtractSettings) -
     return scale
 
 
-def _render(page: pdfium.PdfPage, settings: ExtractSettings) -> tuple[Image.Image, int]:
-    """The page in grayscale at ``settings.ocr_dpi`` (lower if that would exceed the pixel limits)."""
+def _render(page: pdfium.PdfPage, settings: ExtractSettings, scan_dpi: float | None) -> tuple[Image.Image, int]:
+    """The page in grayscale at the resolution its text needs (`pipeline.extract.ocr.fitted_dpi`, measured on a
+    preview), at most ``settings.ocr_dpi`` or the scan's own resolution (`render_scale`), lower still if that
+    would exceed the pixel limits."""
     width_pt, height_pt = page.get_size()
-    scale = render_scale(width_pt, height_pt, settings)
-    dpi = round(scale * 72)
+    scale = render_scale(width_pt, height_pt, settings, scan_dpi)
+    full_dpi = round(scale * 72)
+    if settings.ocr_xheight_px <= 0:
+        return _bitmap(page, scale), full_dpi
+    step = max(1, full_dpi // PREVIEW_DPI)
+    preview = _bitmap(page, scale / step)
+    dpi = fitted_dpi(preview, scale * 72 / step, full_dpi, settings)
+    if dpi >= full_dpi:
+        return (preview if step == 1 else _bitmap(page, scale)), full_dpi
+    if step == 1:  # the preview is the full page: scale it down rather than render it again
+        size = (round(preview.width * dpi / full_dpi), round(preview.height * dpi / full_dpi))
+        return preview.resize(size, Image.Resampling.BOX), dpi
+    return _bitmap(page, dpi / 72), dpi
+
+
+def _bitmap(page: pdfium.PdfPage, scale: float) -> Image.Image:
+    """The page rendered in grayscale at ``scale`` pixels per point."""
     bitmap = page.render(scale=scale, grayscale=True)
     try:
-        image = bitmap.to_pil().convert("L")  # convert() copies: the bitmap buffer is freed below
+        return bitmap.to_pil().convert("L")  # convert() copies: the bitmap buffer is freed below
     finally:
         bitmap.close()
-    return image, dpi
 
 
 def _text_page(number: int, text: str) -> Page:
