@@ -6,8 +6,8 @@
 official reports in ../shared/real/ (2021, 2023, 2024: the sample's region has no LHE, so the report shows
 them with its note that they are another government's), then:
 
-    docs/review.png     the review page (`spbe ui`), the draft gaps with their page previews
-    docs/review-zoom.png  one preview enlarged
+    docs/review.png     the review page (`spbe ui`): every gap of the sample, with its page preview
+    docs/review-zoom.png  a draft's page enlarged, the matched snippet boxed
     docs/report.png     the report's official-versus-evidence section
 """
 
@@ -48,19 +48,17 @@ def main() -> int:
             browser.set_window_size(1366, 900)
             section.screenshot(str(ROOT / "docs" / "report.png"))
             with review_server(db) as url:
-                browser.set_window_size(1366, 900)
-                browser.get(url + "/?flag=draft")
+                loaded = "return arguments[0].complete && arguments[0].naturalWidth > 0"
+                browser.get(url + "/")  # every gap, with its page preview (lazy: the window is grown first)
+                save_screenshot(browser, ROOT / "docs" / "review.png")
                 thumbs = browser.find_elements(By.CSS_SELECTOR, "img.thumb")
-                WebDriverWait(browser, 60).until(
-                    lambda d: all(d.execute_script("return arguments[0].naturalWidth", t) > 0 for t in thumbs)
-                )
+                WebDriverWait(browser, 120).until(lambda d: all(d.execute_script(loaded, t) for t in thumbs))
                 save_screenshot(browser, ROOT / "docs" / "review.png")
                 browser.set_window_size(1366, 900)
-                thumbs[0].click()
+                browser.get(url + "/?flag=draft")
+                browser.find_element(By.CSS_SELECTOR, "img.thumb").click()
                 zoom = browser.find_element(By.CSS_SELECTOR, ".zoom:target img")
-                WebDriverWait(browser, 60).until(
-                    lambda d: d.execute_script("return arguments[0].naturalWidth", zoom) > 0
-                )
+                WebDriverWait(browser, 60).until(lambda d: d.execute_script(loaded, zoom))
                 browser.save_screenshot(str(ROOT / "docs" / "review-zoom.png"))
     print("docs/review.png, docs/review-zoom.png, docs/report.png")
     return 0
