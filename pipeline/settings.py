@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 # Bump when extraction code changes what text it produces for the same bytes.
-EXTRACTION_CODE_VERSION = "2"  # 2: OCR at the resolution the text needs (issue 15)
+EXTRACTION_CODE_VERSION = "3"  # 2: OCR at the resolution the text needs (issue 15); 3: screen text enlarged
 
 
 @dataclass(frozen=True)

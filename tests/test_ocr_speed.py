@@ -233,3 +233,55 @@ def test_a_page_upside_down_is_still_found_by_its_low_confidence(tesseract_calls
     assert tesseract_calls == ["read", "osd", "read"]
     assert result.rotation == 180
     assert similarity(EXPECTED, result.text) >= 95
+
+
+def screen(font_px: int = 13, size: tuple[int, int] = (1366, 768)) -> tuple[Image.Image, list[str]]:
+    """A screenshot-like image: rows of UI text at `font_px` (render_page's font) on white, no DPI."""
+    from PIL import ImageDraw
+
+    words = ["Naskah", "Masuk", "Registrasi", "Disposisi", "Pengirim", "Perihal", "Status", "Tanggal", "Arsip"]
+    lines = [" ".join(words[(i + j) % len(words)] for j in range(6)) for i in range(14)]
+    image = Image.new("L", size, 255)
+    draw = ImageDraw.Draw(image)
+    face = font(font_px)
+    for row, line in enumerate(lines):
+        draw.text((40, 30 + row * 2 * font_px), line, fill=30, font=face)
+    return image, lines
+
+
+def test_small_screen_text_of_unknown_resolution_is_enlarged_and_read() -> None:
+    image, lines = screen()
+    result = ocr_image(image, DEFAULT_SETTINGS)
+    assert 1.8 <= result.scale <= 2.2  # x-height ~7 px brought towards 14 px
+    assert similarity("\n".join(lines), result.text) >= 95
+
+
+def test_an_enlarged_screenshot_stays_within_the_pixel_bound() -> None:
+    from pipeline.extract.ocr import MAX_ENLARGED_PIXELS, fit_to_text
+
+    image, _ = screen(size=(1366, 6000))  # a full-page capture of a long web page
+    enlarged, dpi, scale = fit_to_text(image, None, DEFAULT_SETTINGS)
+    assert dpi is None and scale > 1 and enlarged.width * enlarged.height <= MAX_ENLARGED_PIXELS * 1.01
+
+
+def test_small_text_of_known_resolution_is_not_enlarged() -> None:
+    image, _ = screen()
+    assert ocr_image(image, DEFAULT_SETTINGS, dpi=96).scale == 1.0
+
+
+def test_a_second_reading_adds_only_the_lines_with_words_the_first_missed() -> None:
+    from pipeline.extract.ocr import with_new_lines
+
+    first = "Naskah Masuk\nNomor Naskah Tanggal Status"
+    second = "Naskah Masuk\nCari perihal, nomor naskah | Unduh Daftar\nNomor Naskah Tanggal\nMenunggu TTE Setujui Tolak"
+    merged = with_new_lines(first, second)
+    assert merged.startswith(first)
+    assert "Cari perihal, nomor naskah | Unduh Daftar" in merged and "Setujui Tolak" in merged
+    assert merged.count("Nomor Naskah Tanggal") == 1  # read by both: not counted twice
+
+
+def test_buttons_of_white_text_on_colour_are_read_on_enlarged_screen_text() -> None:
+    from bench.second_sample.screens import srikandi  # a SRIKANDI inbox drawn in code: coloured buttons and badges
+
+    text = ocr_image(srikandi(), DEFAULT_SETTINGS).text.lower()
+    assert all(label in text for label in ("cari", "setujui", "tolak")), text

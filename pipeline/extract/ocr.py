@@ -23,6 +23,14 @@ How a page is read (measured, see bench/extract_speed.py, bench/ocr_limit.py and
   Tesseract CPU per page. PDF scans are also rendered at no more than their
   own resolution (`pipeline.extract.formats.pdf`): a 200-dpi scan rendered at
   300 dpi gave Tesseract 2.25x the pixels and nothing more to read.
+* Screen text (`_enlarged`): an image of unknown resolution whose x-height is
+  below `UPSCALE_BELOW_PX` (a screenshot: UI text at 96 dpi is ~7 px) is
+  enlarged towards the target (at most 3x, at most 16 MP) and read a second
+  time with Leptonica's adaptive Otsu thresholds, which read white text on
+  coloured buttons and badges ("Cari", "Setujui", "Tolak") that one global
+  threshold turns into solid blocks; the second reading's lines that hold
+  words the first lacks are added (`with_new_lines`). On the second sample's
+  application screenshots this is what lets the service levels be read.
 * The page is written once as an uncompressed grayscale TIFF in a
   TemporaryDirectory and Tesseract gets the path (pytesseract would otherwise
   write its own PNG: ~0.4 s/page). Measured on an A4 300-dpi page (medians of
@@ -130,6 +138,16 @@ MIN_OCR_DPI = 150
 MIN_LONG_SIDE_PX = 1754
 #: A page is scaled only when it shrinks it below this share of its size (a smaller gain is not worth it).
 MIN_SCALE_GAIN = 0.9
+#: An image of unknown resolution whose text's x-height is below this is screen text (UI text at 96 dpi:
+#: ~7 px), enlarged towards the target x-height, at most MAX_UPSCALE times (`_enlarged`). Tesseract reads
+#: text best with a cap height of 20-30 px ("Improving the quality of the output", tessdoc).
+UPSCALE_BELOW_PX = 9.0
+MAX_UPSCALE = 3.0
+MAX_ENLARGED_PIXELS = 16_000_000  # an A4 page at 400 dpi: a large screen capture is enlarged less
+#: Enlarged screen text is read a second time with Leptonica's adaptive Otsu (Tesseract's
+#: thresholding_method 1), which reads white text on coloured buttons; new lines are added (`with_new_lines`).
+SCREEN_THRESHOLDING = 1
+_WORD = re.compile(r"[^\W\d_]+")
 #: `text_height` works on a copy at least this wide (integer reduction: 700-1400 px, ~85-170 dpi for A4),
 #: counts only ink runs of at least 2 stroke widths plus one and needs this many stems at its peak.
 HEIGHT_WORK_WIDTH = 700
@@ -206,6 +224,8 @@ def ocr_image(
     with scratch as tmp:
         try:
             best = _read_upright(gray, Path(tmp), settings, dpi, limit)
+            if scale > 1 and best.rotation == 0 and limit.seconds() > 0:  # enlarged screen text: read it again
+                best = replace(best, text=with_new_lines(best.text, _screen_pass(Path(tmp), settings, limit)))
         except _Failure as f:
             seconds = time.perf_counter() - start
             return OcrResult("", None, timed_out=f.timed_out, error=f.detail, seconds=seconds, scale=scale, dpi=dpi)
@@ -296,16 +316,32 @@ def _work_dir(settings: ExtractSettings) -> str | None:
 def fit_to_text(gray: Image.Image, dpi: int | None, settings: ExtractSettings) -> tuple[Image.Image, int | None, float]:
     """The page scaled down to what its text needs (`ocr_scale`), its new resolution and the factor used.
 
-    Off when ``settings.ocr_xheight_px`` is 0. Never scales up: a page whose text
-    is already small is read as it is.
+    Off when ``settings.ocr_xheight_px`` is 0. A page of known resolution whose text
+    is already small is read as it is; an image of unknown resolution whose text is
+    smaller than `UPSCALE_BELOW_PX` (a screenshot) is enlarged (`_enlarged`).
     """
     if settings.ocr_xheight_px <= 0:
         return gray, dpi, 1.0
-    scale = ocr_scale(text_height(gray), settings.ocr_xheight_px, dpi=dpi, long_side=max(gray.size))
+    xheight = text_height(gray)
+    if dpi is None and xheight and xheight < UPSCALE_BELOW_PX:
+        return _enlarged(gray, xheight, settings)
+    scale = ocr_scale(xheight, settings.ocr_xheight_px, dpi=dpi, long_side=max(gray.size))
     if scale >= MIN_SCALE_GAIN:
         return gray, dpi, 1.0
     size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
     return gray.resize(size, Image.Resampling.BOX), round(dpi * scale) if dpi else None, scale
+
+
+def _enlarged(gray: Image.Image, xheight: float, settings: ExtractSettings) -> tuple[Image.Image, None, float]:
+    """Screen text (an x-height of ~7 px at 96 dpi) enlarged towards the target x-height, at most
+    `MAX_UPSCALE` times and to at most `MAX_ENLARGED_PIXELS`: Tesseract misses much of it as it is (a
+    SRIKANDI screenshot lost its column headings, status labels and menu at 1x and read them at 2x)."""
+    room = (min(MAX_ENLARGED_PIXELS, settings.max_image_pixels) / max(1, gray.width * gray.height)) ** 0.5
+    scale = min(MAX_UPSCALE, settings.ocr_xheight_px / xheight, room)
+    if scale * MIN_SCALE_GAIN <= 1.0:
+        return gray, None, 1.0
+    size = (round(gray.width * scale), round(gray.height * scale))
+    return gray.resize(size, Image.Resampling.LANCZOS), None, scale
 
 
 def fitted_dpi(preview: Image.Image, preview_dpi: float, full_dpi: int, settings: ExtractSettings) -> int:
@@ -503,8 +539,37 @@ def _config(psm: int, dpi: int | None) -> str:
     return f"--psm {psm}" + (f" --dpi {dpi}" if dpi else "")
 
 
-def _read(page_file: Path, settings: ExtractSettings, dpi: int | None, limit: _Limit | None = None) -> _Pass:
-    """One Tesseract pass (TSV): text with line breaks and mean word confidence."""
+def _screen_pass(tmp: Path, settings: ExtractSettings, limit: _Limit) -> str:
+    """The upright page (page.tif) read again with local thresholds (Leptonica's adaptive Otsu): white
+    text on coloured buttons and badges ("Cari", "Setujui", "Tolak"), which one threshold for the whole
+    screen turns into solid blocks. Optional: a failure of this pass other than the machine's gives ""."""
+    try:
+        return _read(
+            tmp / "page.tif", settings, None, limit, extra=f"-c thresholding_method={SCREEN_THRESHOLDING}"
+        ).text
+    except _Failure as f:
+        if errors.machine_reason(f.detail):
+            raise
+        return ""
+
+
+def with_new_lines(first: str, second: str) -> str:
+    """`first`, then the lines of a second reading of the same page that hold a word (4+ letters) the
+    first lacks: what the first missed is added, what both read is not counted twice."""
+    known = {w.lower() for w in _WORD.findall(first)}
+    extra = []
+    for line in second.splitlines():
+        new = {w.lower() for w in _WORD.findall(line) if len(w) >= 4} - known
+        if new:
+            extra.append(line.strip())
+            known |= new
+    return "\n\n".join([first, "\n".join(extra)]) if extra and first else first or "\n".join(extra)
+
+
+def _read(
+    page_file: Path, settings: ExtractSettings, dpi: int | None, limit: _Limit | None = None, extra: str = ""
+) -> _Pass:
+    """One Tesseract pass (TSV): text with line breaks and mean word confidence (`extra`: more options)."""
     timeout = (limit or _Limit(settings.ocr_page_timeout_s)).seconds()
     if timeout <= 0:  # the file's budget is spent: do not start Tesseract at all
         raise _Failure("file time budget spent before tesseract could start", timed_out=True)
@@ -512,7 +577,7 @@ def _read(page_file: Path, settings: ExtractSettings, dpi: int | None, limit: _L
         tsv = pytesseract.image_to_data(
             str(page_file),
             lang=settings.ocr_languages,
-            config=_config(settings.ocr_psm, dpi),
+            config=" ".join(filter(None, [_config(settings.ocr_psm, dpi), extra])),
             timeout=timeout,
         )
     except RuntimeError as e:  # pytesseract's timeout (the process has been killed)
