@@ -327,3 +327,39 @@ def test_a_candidate_gives_no_level_and_keeps_the_file_from_being_called_irrelev
     assert 37 in {m.indicator for m in judged_doc.matches} and 37 not in judged_doc.levels
     assert "irrelevant" not in judged_doc.flag_codes
     assert next(r for r in result.indicators if r.no == 37).evidence_level == 0
+
+
+def _level(analysis: Analysis, indicator: int) -> int:
+    """The highest level whose cue the document's own text meets (before folder facts)."""
+    trace = analysis.trace(indicator)
+    assert trace is not None
+    level = trace.base
+    for step in trace.steps:
+        if not step.met:
+            break
+        level = step.target
+    return level
+
+
+def test_the_integration_word_in_an_applications_own_name_lifts_no_level(analyzer):
+    working = judged(
+        SRIKANDI_SCREEN + "Status: Menunggu persetujuan  Setujui  Tolak  Verifikasi\n", "srikandi.png", analyzer
+    )
+    assert _level(working, 37) == 3  # Transaksi; "… Dinamis Terintegrasi" is its name, not Kolaborasi
+
+
+def test_a_screen_of_sipd_itself_is_not_integration_with_sipd(analyzer):
+    screen = (
+        "SIPD RI - Perencanaan x\nhttps://sipd.kemendagri.go.id/perencanaan/renja\n"
+        "SIPD Perencanaan Kabupaten Banjarnegara\nRenja Perangkat Daerah  Cari  Unduh\n"
+        "Status: Verifikasi  Validasi  Dikembalikan\n"
+    )
+    assert _level(judged(screen, "32.screenshot_sipd.png", analyzer), 32) == 3
+
+
+def test_an_application_named_as_an_integration_partner_still_counts_as_integration(analyzer):
+    screen = (
+        "e-Planning Kota Sukamaju x\nhttps://eplanning.sukamajukota.go.id/renja\ne-Planning Kota Sukamaju\n"
+        "Cari  Unduh  Verifikasi  Validasi\nData Renja terintegrasi dengan SIPD\n"
+    )
+    assert _level(judged(screen, "32.screenshot_eplanning.png", analyzer), 32) == 4

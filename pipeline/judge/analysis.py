@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import PurePosixPath
 from typing import Any
 
-from pipeline.judge.applications import find_applications, merge
+from pipeline.judge.applications import find_applications, merge, without_names
 from pipeline.judge.facts import Facts, facts_vocabulary, read_facts
 from pipeline.judge.flags import near_duplicate_signature, real_words
 from pipeline.judge.levels import LevelStep, LevelTrace, level_trace
@@ -41,7 +41,7 @@ from pipeline.rules import (
 )
 
 # Bump when analysis code changes its result for the same text and rules.
-ANALYSIS_CODE_VERSION = "6"
+ANALYSIS_CODE_VERSION = "7"
 
 
 @dataclass(frozen=True)
@@ -126,8 +126,9 @@ def analyze(pages: Sequence[str], file_name: str, analyzer: Analyzer) -> Analysi
     prepared = prepare(pages, facts.title, analyzer.normalize)
     named = find_applications(prepared, facts.doc_type, framework, common, analyzer.applications, analyzer.normalize)
     links, candidates = merge(match(prepared, facts.doc_type, framework, common), named)
+    cued = without_names(prepared, named.names)  # level cues are not read in the application's own name
     traces = tuple(
-        level_trace(framework.indicator(m.indicator), prepared, facts.doc_type, facts.signed, framework, common)
+        level_trace(framework.indicator(m.indicator), cued, facts.doc_type, facts.signed, framework, common)
         for m in links
     )
     found = {m.indicator for m in links + candidates}

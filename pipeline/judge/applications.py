@@ -27,8 +27,9 @@ page and snippet. Candidates are matches without a level trace: the JSON export 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.judge.matching import HEADING_MAX_CHARS, Hit, Match, Prepared, contains, find, snippet
 from pipeline.judge.normalize import Normalizer
@@ -51,6 +52,7 @@ class ApplicationFindings:
     candidates: tuple[Match, ...]  # topical only: no level
     vetoed: frozenset[int]  # indicators an assessor does not accept for the document's application
     in_title: frozenset[int] = frozenset()  # indicators of the applications its title names ("Reviu SRIKANDI")
+    names: tuple[str, ...] = ()  # normalised aliases of the applications it shows in use (`without_names`)
 
 
 NOTHING = ApplicationFindings((), (), frozenset())
@@ -168,6 +170,7 @@ def find_applications(
     candidates: dict[int, Match] = {}
     vetoed: set[int] = set()
     in_title: set[int] = set()
+    names: set[str] = set()
     known = {i.no for i in framework.indicators}
     for entry in _compile(rules, normalize):
         hit = _subject_hit(entry.aliases, doc, zone, threshold)
@@ -185,6 +188,7 @@ def find_applications(
                 candidates.setdefault(no, found)  # named, not evidence of use (regulation, sector, module open)
         if use:
             vetoed.update(app.not_for)
+            names.update(n for _, n in entry.aliases)
         if hit.where == "title":
             in_title.update((*picked, *open_))
     return ApplicationFindings(
@@ -192,7 +196,23 @@ def find_applications(
         tuple(m for n, m in candidates.items() if n not in links and n not in vetoed),
         frozenset(vetoed),
         frozenset(in_title - vetoed),
+        tuple(sorted(names, key=lambda n: (-len(n), n))),
     )
+
+
+def without_names(doc: Prepared, names: Sequence[str]) -> Prepared:
+    """The document without the names of the applications it shows in use, for reading level cues: an
+    application's own name states none of its features. "Sistem Informasi Kearsipan Dinamis Terintegrasi"
+    (SRIKANDI) is not integration, and a screenshot of SIPD is not "integrated with SIPD"; a report on
+    e-Planning saying "terintegrasi dengan SIPD" keeps both words (SIPD is not its subject)."""
+    if not names:
+        return doc
+    pattern = re.compile(r"(?<![0-9a-z])(?:" + "|".join(re.escape(n) for n in names) + r")(?![0-9a-z])")
+
+    def masked(text: str) -> str:
+        return " ".join(pattern.sub(" ", text).split())
+
+    return replace(doc, pages=tuple(map(masked, doc.pages)), sentences=tuple(map(masked, doc.sentences)))
 
 
 def merge(phrase_matches: Sequence[Match], found: ApplicationFindings) -> tuple[tuple[Match, ...], tuple[Match, ...]]:
