@@ -405,3 +405,15 @@ def test_in_a_real_browser_an_admin_filters_dismisses_and_sees_the_decision(brow
     assert [r[3:6] for r in site.decisions()] == [
         ("dismissed", "Undangan ini memang bukan eviden; sudah dihapus OPD", "Rina")
     ]
+
+
+def test_the_page_names_findings_by_their_labels_never_by_their_codes(client):
+    import re
+
+    from pipeline.outputs.labels import FLAG_LABELS
+
+    page = client.get("/").text
+    visible = re.sub(r"<[^>]+>", " ", re.sub(r"<(style|script)\b.*?</\1>", " ", page, flags=re.S))
+    assert "Berkas rusak" in visible  # a label is shown
+    shown_codes = [c for c in FLAG_LABELS if re.search(rf"(?<![\w/.-]){re.escape(c)}(?![\w/.-])", visible)]
+    assert not shown_codes
