@@ -27,6 +27,7 @@ from flows.ingest import run_ingest
 from pipeline.review.app import create_app
 from pipeline.review.previews import (
     SIZES,
+    Previewer,
     PreviewFailed,
     PreviewJob,
     cache_dir,
@@ -390,3 +391,36 @@ def test_in_a_real_browser_the_thumbnails_load_under_the_policy_and_a_click_enla
         wait_loaded(large)
         assert large.is_displayed() and large.size["width"] > 2 * thumb.size["width"]
     assert sorted(p for p in folder.rglob("*")) == before  # nothing written into the evidence folder
+
+
+def _jobs(count: int) -> list[PreviewJob]:
+    """Distinct previews of one page (another snippet is another cache entry)."""
+    source = SAMPLES / DRAFT
+    sha = hashlib.sha256(source.read_bytes()).hexdigest()
+    return [PreviewJob(source, "pdf", sha, 1, "kecil", f"kata {n}") for n in range(count)]
+
+
+def test_the_cache_stays_within_its_bound_and_keeps_the_previews_shown_last(tmp_path):
+    jobs = _jobs(6)
+    previewer = Previewer(tmp_path / "cache", workers=1)
+    size = len(previewer.submit(jobs[0]).result())
+    previewer.max_bytes = int(size * 4.5)
+    for job in jobs[1:3]:
+        previewer.submit(job).result()
+    assert previewer.cached(jobs[0]) is not None  # shown again: now the most recent
+    for job in jobs[3:]:
+        previewer.submit(job).result()
+    kept = [p for p in (tmp_path / "cache").rglob("*.jpg")]
+    assert sum(p.stat().st_size for p in kept) <= previewer.max_bytes
+    assert previewer.cached(jobs[0]) is not None and previewer.cached(jobs[-1]) is not None
+    assert previewer.cached(jobs[1]) is None  # the least recently shown went first
+    previewer.close()
+
+
+def test_a_cache_that_cannot_be_written_still_gives_the_preview(tmp_path):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be")
+    previewer = Previewer(blocked, workers=1)
+    data = previewer.submit(_jobs(1)[0]).result()
+    assert Image.open(io.BytesIO(data)).format == "JPEG"
+    previewer.close()

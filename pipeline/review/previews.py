@@ -29,6 +29,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 import unicodedata
 import warnings
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -47,6 +48,11 @@ MAX_DECODE_PIXELS = 50_000_000  # non-JPEG images decoded whole (a 1,920 x 26,00
 MAX_EMBEDDED_PIXELS = 120_000_000  # images drawn on one PDF page, in all (an A4 scan at 1,000 dpi is 97 million)
 MAX_TEXT_CHARS = 60_000  # characters of a text layer searched for the snippet
 RENDER_VERSION = "1"  # part of every cache name: a change in drawing makes new files
+# The cache's bound. Measured on sample_docs: thumbnails (kecil) are 12-42 KB, enlarged views (besar)
+# 0.1-0.8 MB, so 512 MiB keeps the thumbnails of ~10,000 gaps and a few hundred enlarged pages; past it
+# the least recently shown go, down to PRUNE_TO of the bound.
+MAX_CACHE_BYTES = 512 * 2**20
+PRUNE_TO = 0.8
 JPEG_QUALITY = 82
 HIGHLIGHT_FILL = (255, 214, 0, 96)
 HIGHLIGHT_EDGE = (230, 120, 0, 255)
@@ -415,22 +421,69 @@ def _write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
+def _cached_files(cache: Path) -> list[tuple[int, int, Path]]:
+    """(last shown: atime in ns, size, path) of every kept preview."""
+    found = []
+    for path in cache.rglob("*.jpg"):
+        if path.name.startswith(".tmp-"):
+            continue
+        try:
+            st = path.stat()
+        except OSError:  # removed meanwhile
+            continue
+        found.append((st.st_atime_ns, st.st_size, path))
+    return found
+
+
+def prune(cache: Path, keep_bytes: int) -> int:
+    """Remove the least recently shown previews until at most `keep_bytes` remain; returns what remains."""
+    files = sorted(_cached_files(cache))
+    total = sum(size for _, size, _ in files)
+    for _, size, path in files:
+        if total <= keep_bytes:
+            break
+        path.unlink(missing_ok=True)
+        total -= size
+    return total
+
+
 @dataclass
 class Previewer:
-    """Renders previews in `workers` threads of its own and keeps them in `cache` (one per database)."""
+    """Renders previews in `workers` threads of its own and keeps them in `cache` (one per database), at
+    most `max_bytes` of them: past that, the least recently shown go (`prune`, down to PRUNE_TO of it)."""
 
     cache: Path
     workers: int = 2
+    max_bytes: int = MAX_CACHE_BYTES
     rendered: int = 0  # renders done (not cache hits): what tests and the bench read
     _pool: ThreadPoolExecutor | None = None
     _running: dict[str, Future[bytes]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _kept: int | None = None  # bytes in the cache, counted once, then kept up to date
 
     def cached(self, job: PreviewJob) -> bytes | None:
+        path = self.cache / job.cache_name
         try:
-            return (self.cache / job.cache_name).read_bytes()
+            data = path.read_bytes()
+            made = path.stat().st_mtime_ns
+            os.utime(path, ns=(time.time_ns(), made))  # shown now (atime), made then (mtime, untouched)
         except OSError:
             return None
+        return data
+
+    def _keep(self, job: PreviewJob, data: bytes) -> None:
+        """Write the preview to the cache and keep the cache within `max_bytes`. A cache that cannot be
+        written (a full disk, a read-only folder) costs renders, never the preview itself."""
+        try:
+            _write_atomically(self.cache / job.cache_name, data)
+        except OSError:
+            return
+        with self._lock:
+            self._kept = (
+                sum(size for _, size, _ in _cached_files(self.cache)) if self._kept is None else self._kept + len(data)
+            )
+            if self._kept > self.max_bytes:
+                self._kept = prune(self.cache, int(self.max_bytes * PRUNE_TO))
 
     def submit(self, job: PreviewJob) -> Future[bytes]:
         """The preview's bytes (JPEG) as a future; one render per preview however many ask at once."""
@@ -454,7 +507,7 @@ class Previewer:
             data = encode(render(job, handle))
         with self._lock:
             self.rendered += 1
-        _write_atomically(self.cache / job.cache_name, data)
+        self._keep(job, data)
         return data
 
     def close(self) -> None:
