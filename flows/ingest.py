@@ -12,6 +12,7 @@ judgement inputs did not change reuses the last judgement (pipeline/store/judgem
 
 from __future__ import annotations
 
+import errno
 import itertools
 import shutil
 import sys
@@ -28,7 +29,7 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from flows.processes import cores, run_each
 from pipeline.extract.engine import require_engine
-from pipeline.extract.errors import is_machine_problem
+from pipeline.extract.errors import is_machine_problem, machine_reason
 from pipeline.extract.extractor import extractor_version
 from pipeline.ingest.discover import VERIFY_EVERY, Survey, survey
 from pipeline.ingest.inventory import Plan, content_outcome, file_rows, plan_run
@@ -370,6 +371,7 @@ def read_and_write(run: Run, planned: Planned, *, window: int) -> int:
         for group, results in stream_results(task_groups(list(to_extract.items())), submit, window=window):
             for (key, record), read in zip(group, results):
                 document = read.document
+                _stop_on_full_disk(document, record.path)
                 done += 1
                 writer.add(key, file_name_of(record.path), document, read.analysis, read.personal)
                 status, problems = content_outcome(document.status, document.problems)
@@ -377,6 +379,15 @@ def read_and_write(run: Run, planned: Planned, *, window: int) -> int:
                 ocr_pages += document.ocr_pages
                 _progress(run.progress, done, len(to_extract), record.path, document)
     return ocr_pages
+
+
+def _stop_on_full_disk(document: Document, path: str) -> None:
+    """A page not read because the disk under the run's scratch folder is full stops the run (exit 3, as a
+    full database disk does), before that file is written: every file after it would fail the same way,
+    and whether the database still finds room for them is chance."""
+    for problem in document.problems:
+        if is_machine_problem(problem) and machine_reason(problem.detail) == "disk_full":
+            raise OSError(errno.ENOSPC, f"disk penuh saat membaca {path}: {problem.detail[:200]}")
 
 
 def finish(

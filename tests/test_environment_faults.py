@@ -293,3 +293,17 @@ def test_too_little_free_space_is_named_with_what_is_needed(tmp_path):
     free = shutil.disk_usage(tmp_path).free
     problem = folder_problem(tmp_path, "basis data", free * 2) or ""
     assert problem.startswith("Ruang disk untuk basis data") and "Kosongkan ruang disk" in problem
+
+
+@pytest.mark.parametrize(("reason", "stops"), [("disk_full", True), ("engine_missing", False)])
+def test_a_page_lost_to_a_full_disk_stops_the_run_and_a_missing_engine_does_not(reason, stops):
+    from flows.ingest import _stop_on_full_disk
+
+    lost = errors.ocr_engine_failed([1], reason, errors.machine_detail(reason, "cannot write page.tif"))
+    document = Document("pdf", Status.FAILED, problems=(lost,))
+    if stops:
+        with pytest.raises(OSError) as stopped:
+            _stop_on_full_disk(document, "Setda/scan.pdf")
+        assert stopped.value.errno == errno.ENOSPC and errors.run_fault(stopped.value) == "disk_full"
+    else:
+        _stop_on_full_disk(document, "Setda/scan.pdf")  # the run goes on; the file is read again next run
