@@ -39,6 +39,7 @@ import duckdb
 
 from tests.evidence_factory import (
     attendance_docx,
+    build_pdf,
     corrupt_pdf,
     docx_file,
     nik_of,
@@ -63,7 +64,6 @@ from tests.test_hostile_files import (
     FONT,
     NAMES,
     TEXT,
-    build_pdf,
     page,
     pdf_with_pages,
     png_declaring,

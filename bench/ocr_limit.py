@@ -38,7 +38,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -50,6 +49,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from PIL import Image, ImageOps  # noqa: E402
+
+from bench.throughput import work_dir  # noqa: E402
 
 THRESHOLDS = {"clean": 95.0, "noisy": 85.0, "rotated": 85.0}  # issue 2, per page
 LIMIT_DPI = 300
@@ -402,18 +403,6 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     return ap.parse_args(argv)
 
 
-def _workdir(given: Path | None) -> Path:
-    work = given or Path(tempfile.mkdtemp(prefix="spbe-ocr-limit-"))
-    marker = work / ".spbe-ocr-limit"
-    if work.exists() and any(work.iterdir()):
-        if not marker.exists():
-            raise SystemExit(f"{work} is not empty and was not made by this script; give an empty or new --workdir")
-        shutil.rmtree(work)
-    work.mkdir(parents=True, exist_ok=True)
-    marker.touch()
-    return work
-
-
 def run_steps(args: argparse.Namespace, work: Path, truths: list[PageTruth], nproc: int) -> dict[str, Step]:
     """limit, spbe, extract, fixed, limit again: each a child process, one after the other."""
     from pipeline.settings import DEFAULT_SETTINGS
@@ -517,7 +506,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.extract:
         return extract_worker(args.extract, args.jobs, args.fixed, args.texts)
     nproc = len(os.sched_getaffinity(0))
-    work = _workdir(args.workdir)
+    work = work_dir(args.workdir, "spbe-ocr-limit-", ".spbe-ocr-limit")
     t0 = time.perf_counter()
     truths = build(work / "evidence", args.pages, args.seed, nproc)
     render_for_limit(work / "evidence", truths, work / "limit-images")

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import corpus
 
+from tests.evidence_factory import build_pdf, stream
+
 UNITS = 20
 TOPICS = corpus.TOPICS
 KINDS = corpus.KINDS
@@ -79,25 +81,16 @@ def text_pdf(rng: random.Random, unit: str) -> bytes:
     for bold, text in _lines(rng, unit):
         ops.append(f"/F{2 if bold else 1} 10 Tf ({_escape(text)}) Tj T*")
     ops.append("ET")
-    stream = "\n".join(ops).encode("latin-1")
+    content = "\n".join(ops).encode("latin-1")
     objects = [
         b"<</Type/Catalog/Pages 2 0 R>>",
         b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
         b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 4 0 R/F2 5 0 R>>>>/Contents 6 0 R>>",
         b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica/Encoding/WinAnsiEncoding>>",
         b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica-Bold/Encoding/WinAnsiEncoding>>",
-        b"<</Length %d>>\nstream\n" % len(stream) + stream + b"\nendstream",
+        stream(content),
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+    return build_pdf(objects)
 
 
 def write_text(root: Path, item: ScaleItem, variant: int = 0) -> None:

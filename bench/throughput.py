@@ -323,14 +323,7 @@ def main(argv: list[str] | None = None) -> int:
 
     nproc = len(os.sched_getaffinity(0))
     mach = machine()
-    work = args.workdir or Path(tempfile.mkdtemp(prefix="spbe-throughput-"))
-    marker = work / ".spbe-throughput"
-    if work.exists() and any(work.iterdir()):
-        if not marker.exists():
-            raise SystemExit(f"{work} is not empty and was not made by this script; give an empty or new --workdir")
-        shutil.rmtree(work)  # a previous --keep run of this script
-    work.mkdir(parents=True, exist_ok=True)
-    marker.touch()
+    work = work_dir(args.workdir, "spbe-throughput-")
     spbe = str(Path(sys.executable).with_name("spbe"))
     env = dict(os.environ, PREFECT_HOME=str(work / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
     log_dir = work / "logs"
@@ -610,25 +603,35 @@ def main(argv: list[str] | None = None) -> int:
         clean = json.loads(json.dumps(result), parse_constant=lambda c: None)  # NaN (not measurable) -> null
         args.json.write_text(json.dumps(clean, indent=2, ensure_ascii=False) + "\n")
         print(f"\nJSON: {args.json}")
-    if args.keep:
+    _finish_work_dir(work, args.keep)
+    return 0
+
+
+def work_dir(given: Path | None, prefix: str, marker: str = ".spbe-throughput") -> Path:
+    """An empty work dir: `given`, or a new temporary one. A non-empty `given` is emptied only when an
+    earlier run of this script made it (its `marker` file is there: a previous --keep run)."""
+    work = given or Path(tempfile.mkdtemp(prefix=prefix))
+    if work.exists() and any(work.iterdir()):
+        if not (work / marker).exists():
+            raise SystemExit(f"{work} is not empty and was not made by this script; give an empty or new --workdir")
+        shutil.rmtree(work)
+    work.mkdir(parents=True, exist_ok=True)
+    (work / marker).touch()
+    return work
+
+
+def _finish_work_dir(work: Path, keep: bool) -> None:
+    if keep:
         print(f"kept: {work}")
     else:
         shutil.rmtree(work, ignore_errors=True)
-    return 0
 
 
 def scale_main(args: argparse.Namespace) -> int:
     """`--scale N`: the province scenario (bench/scale.py), in its own work dir."""
     from bench import scale
 
-    work = args.workdir or Path(tempfile.mkdtemp(prefix="spbe-scale-"))
-    marker = work / ".spbe-throughput"
-    if work.exists() and any(work.iterdir()):
-        if not marker.exists():
-            raise SystemExit(f"{work} is not empty and was not made by this script; give an empty or new --workdir")
-        shutil.rmtree(work)
-    work.mkdir(parents=True, exist_ok=True)
-    marker.touch()
+    work = work_dir(args.workdir, "spbe-scale-")
     env = dict(os.environ, PREFECT_HOME=str(work / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false")
     mach = machine()
     print(f"machine: {mach}", flush=True)
@@ -645,10 +648,7 @@ def scale_main(args: argparse.Namespace) -> int:
         }
         args.json.write_text(json.dumps(payload, indent=2, ensure_ascii=False, default=str) + "\n")
         print(f"\nJSON: {args.json}")
-    if args.keep:
-        print(f"kept: {work}")
-    else:
-        shutil.rmtree(work, ignore_errors=True)
+    _finish_work_dir(work, args.keep)
     return 0
 
 

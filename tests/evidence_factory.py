@@ -217,3 +217,21 @@ def attendance_docx(path: Path, niks: list[str]) -> Path:
     ]
     paragraphs += [f"{i}. Peserta {i} NIK {value} Dinas Komunikasi dan Informatika" for i, value in enumerate(niks, 1)]
     return docx_file(path, paragraphs)
+
+
+def build_pdf(objects: list[bytes]) -> bytes:
+    """A PDF from object bodies (object 1 is the catalog), with a correct xref table."""
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"

@@ -28,7 +28,7 @@ from pipeline.extract.formats.pdf import MIN_RENDER_DPI, render_scale
 from pipeline.ingest.discover import discover
 from pipeline.model import Method, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
-from tests.evidence_factory import docx_file, scan_image, scanned_pdf, text_pdf, xlsx_file
+from tests.evidence_factory import build_pdf, docx_file, scan_image, scanned_pdf, stream, text_pdf, xlsx_file
 from tests.fixtures import SHORT_LINES, merge_pdfs, squash, text_strip
 
 #: Peak RSS growth allowed while refusing a bomb (decoding one would need gigabytes).
@@ -89,24 +89,6 @@ def tiff_declaring(width: int, height: int) -> bytes:
         if tag in (256, 257):
             struct.pack_into("<HHII", data, entry, tag, 4, 1, width if tag == 256 else height)
     return bytes(data)
-
-
-def build_pdf(objects: list[bytes]) -> bytes:
-    """A PDF from object bodies (object 1 is the catalog), with a correct xref table."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def stream(data: bytes) -> bytes:
-    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"

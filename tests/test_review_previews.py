@@ -36,7 +36,7 @@ from pipeline.review.previews import (
     snippet_words,
 )
 from tests.browser import review_server
-from tests.evidence_factory import corrupt_pdf, text_pdf
+from tests.evidence_factory import build_pdf, corrupt_pdf, stream, text_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_docs"
@@ -83,17 +83,9 @@ def pdf_with_image(path: Path, width: int, height: int) -> Path:
         b" /Contents 5 0 R >>",
         b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8"
         b" /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream" % (width, height, len(pixels), pixels),
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        stream(content),
     ]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
+    path.write_bytes(build_pdf(objects))
     return path
 
 

@@ -110,6 +110,8 @@ __all__ = [
 
 #: Temp image format handed to Tesseract (uncompressed: fastest to write and to read).
 TEMP_FORMAT = "TIFF"
+#: The upright page as written for Tesseract's first reading; the screen pass reads it again.
+PAGE_FILE = "page.tif"
 #: OSD is run on a copy no larger than this on its long side (about 150 dpi for A4).
 OSD_MAX_SIDE = 1800
 #: OSD orientation confidence below which its answer is ignored.
@@ -245,8 +247,8 @@ def _read_upright(gray: Image.Image, tmp: Path, settings: ExtractSettings, dpi: 
         turned = _turned_pass(gray, rotation, tmp, settings, dpi, limit) if rotation else None
         if turned is not None and (turned.confidence or 0.0) >= settings.ocr_low_confidence:
             return turned
-        return _better(_pass(straight, skew, 0, tmp / "page.tif", settings, dpi, limit), turned)
-    first = _pass(straight, skew, 0, tmp / "page.tif", settings, dpi, limit)
+        return _better(_pass(straight, skew, 0, tmp / PAGE_FILE, settings, dpi, limit), turned)
+    first = _pass(straight, skew, 0, tmp / PAGE_FILE, settings, dpi, limit)
     if first.words and (first.confidence or 0.0) < settings.ocr_low_confidence and limit.seconds() > 0:
         rotation = _osd_rotation(straight, tmp, settings, limit)  # raises only for a machine fault
         if rotation:
@@ -540,13 +542,11 @@ def _config(psm: int, dpi: int | None) -> str:
 
 
 def _screen_pass(tmp: Path, settings: ExtractSettings, limit: _Limit) -> str:
-    """The upright page (page.tif) read again with local thresholds (Leptonica's adaptive Otsu): white
+    """The upright page (PAGE_FILE) read again with local thresholds (Leptonica's adaptive Otsu): white
     text on coloured buttons and badges ("Cari", "Setujui", "Tolak"), which one threshold for the whole
     screen turns into solid blocks. Optional: a failure of this pass other than the machine's gives ""."""
     try:
-        return _read(
-            tmp / "page.tif", settings, None, limit, extra=f"-c thresholding_method={SCREEN_THRESHOLDING}"
-        ).text
+        return _read(tmp / PAGE_FILE, settings, None, limit, extra=f"-c thresholding_method={SCREEN_THRESHOLDING}").text
     except _Failure as f:
         if errors.machine_reason(f.detail):
             raise

@@ -68,10 +68,6 @@ class Survey:
     changed_same_stat: list[str] = field(default_factory=list)  # verify: bytes changed, stat did not
 
 
-def sha256_of(path: Path) -> str:
-    return _digest(path)[0]
-
-
 def _digest(path: Path) -> tuple[str, int, FileStat]:
     """(SHA-256, bytes read, stat of the open file after reading): a change during the read shows in the stat."""
     digest = hashlib.sha256()
@@ -172,12 +168,8 @@ class _Looker:
             self.survey.stats[shown] = now
 
 
-def describe(root: Path, path: Path, looker: _Looker | None = None) -> FileRecord:
+def _describe(relative: str, path: Path, link: bool, looker: _Looker) -> FileRecord:
     """Fingerprint one file; problems reading it become part of the record."""
-    return _describe(relative_name(root, path), path, path.is_symlink(), looker)
-
-
-def _describe(relative: str, path: Path, link: bool, looker: _Looker | None) -> FileRecord:
     shown = printable(relative)
     common: dict[str, Any] = dict(
         path=shown,
@@ -204,7 +196,7 @@ def _describe(relative: str, path: Path, link: bool, looker: _Looker | None) -> 
         if not stat_mode.S_ISREG(st.st_mode):
             raise OSError("not a regular file")
         now = _file_stat(st)
-        sha = looker.fingerprint(shown, path, now) if looker else sha256_of(path)
+        sha = looker.fingerprint(shown, path, now)
         return FileRecord(**common, size=st.st_size, mtime=st.st_mtime, sha256=sha)
     except OSError as exc:
         return FileRecord(

@@ -38,10 +38,10 @@ def save_files(con: duckdb.DuckDBPyConnection, rows: list[FileRow], run_id: int,
     unchanged folder writes one column)."""
     stats = stats or {}
     values = [file_values(row, run_id, stats.get(row.record.path)) for row in rows]
-    stored = {
-        row[0]: row for row in con.execute(f"SELECT * EXCLUDE ({SEEN}) FROM files").fetchall()
-    }  # as file_values orders them
-    changed = [v for v in values if stored.get(v[0]) != (*v[:_SEEN_AT], *v[_SEEN_AT + 1 :])]
+    columns = [name for name, *_ in con.execute("DESCRIBE files").fetchall()]  # the order file_values follows
+    seen_at = columns.index(SEEN)
+    stored = {row[0]: row for row in con.execute(f"SELECT * EXCLUDE ({SEEN}) FROM files").fetchall()}
+    changed = [v for v in values if stored.get(v[0]) != (*v[:seen_at], *v[seen_at + 1 :])]
     removed = sorted(set(stored) - {v[0] for v in values})
     with transaction(con):
         insert_rows(con, "files", changed, replace=True)
@@ -52,7 +52,6 @@ def save_files(con: duckdb.DuckDBPyConnection, rows: list[FileRow], run_id: int,
 
 
 SEEN = "last_seen_run"
-_SEEN_AT = 15  # its place in a `files` row (file_values)
 
 
 def file_values(row: FileRow, run_id: int, stat: tuple[int, int, int, int] | None = None) -> list:
