@@ -14,8 +14,11 @@ import io
 import re
 import shutil
 import struct
+import threading
 import time
 import zlib
+from collections.abc import Iterator
+from concurrent.futures import Executor, Future
 from html import unescape
 from pathlib import Path
 
@@ -150,6 +153,37 @@ def test_a_page_past_the_end_is_refused_with_a_message(tmp_path):
         rendered(text_pdf(tmp_path / "perwali.pdf", pages=2), "pdf", page=3)
 
 
+class _AtOnce(Executor):
+    """Runs each render in the caller's thread: its future has ended before `submit` returns."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as exc:  # noqa: BLE001 - handed to the future, as a pool does
+            future.set_exception(exc)
+        return future
+
+
+def test_a_render_that_ends_before_it_is_registered_does_not_block_the_server(tmp_path):
+    """A page past the end fails at once; the request that asked for it must get its answer, not wait forever."""
+    previewer = Previewer(tmp_path / "cache")
+    previewer._pool = _AtOnce()
+    path = text_pdf(tmp_path / "perwali.pdf", pages=2)
+    asked: dict[str, Future] = {}
+    answered = threading.Event()
+
+    def ask() -> None:
+        asked["future"] = previewer.submit(job(path, "pdf", page=3))
+        answered.set()
+
+    threading.Thread(target=ask, daemon=True).start()
+    assert answered.wait(10), "submit() blocked"
+    with pytest.raises(PreviewFailed, match="Halaman 3 tidak ada"):
+        asked["future"].result()
+    assert previewer._running == {}  # forgotten: the next request renders again
+
+
 # --- the snippet on a text-layer page ------------------------------------------------------------------
 
 
@@ -210,11 +244,12 @@ def evidence(tmp_path_factory, prefect_backend) -> tuple[Path, Path]:
 
 
 @pytest.fixture
-def client(evidence) -> TestClient:
-    """A fresh site with an empty preview cache."""
+def client(evidence) -> Iterator[TestClient]:
+    """A fresh site with an empty preview cache, shut down after the test (its render threads end)."""
     _, db = evidence
     shutil.rmtree(cache_dir(db), ignore_errors=True)
-    return TestClient(create_app(db, wait_s=5, secret=b"p" * 32))
+    with TestClient(create_app(db, wait_s=5, secret=b"p" * 32)) as client:
+        yield client
 
 
 def thumbnails(html: str) -> dict[str, str]:

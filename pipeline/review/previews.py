@@ -67,7 +67,8 @@ IMAGE_FORMATS = {
 }
 PREVIEW_FORMATS = frozenset({"pdf", *IMAGE_FORMATS})
 
-#: Serialises all pypdfium2 calls of this process (PDFium is not thread-safe).
+#: Serialises the review server's pypdfium2 calls (PDFium is not thread-safe). The extraction has its own
+#: lock: it runs in `spbe run`, never in the review server's process.
 PDFIUM_LOCK = threading.RLock()
 #: One whole decode of a large image at a time (a 50-megapixel PNG needs about 300 MB while it is reduced).
 LARGE_DECODE_LOCK = threading.Lock()
@@ -495,12 +496,15 @@ class Previewer:
                 self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="spbe-pratinjau")
             future = self._pool.submit(self._make, job)
             self._running[job.cache_name] = future
-            future.add_done_callback(lambda _: self._forget(job.cache_name))
-            return future
+        # Outside the lock: a render that has already ended (a page past the end fails at once) runs the
+        # callback here, in this thread, and the callback takes the lock.
+        future.add_done_callback(lambda done: self._forget(job.cache_name, done))
+        return future
 
-    def _forget(self, name: str) -> None:
+    def _forget(self, name: str, done: Future[bytes]) -> None:
         with self._lock:
-            self._running.pop(name, None)
+            if self._running.get(name) is done:
+                del self._running[name]
 
     def _make(self, job: PreviewJob) -> bytes:
         with _open_checked(job) as handle:
