@@ -10,7 +10,8 @@ chosen by what the run shows, never by sleeping:
   next pages are inside Tesseract);
 * during a write: the database's write-ahead log appearing. DuckDB writes `DB.wal` at a commit and removes
   it at the checkpoint when the connection closes, so while it exists the run is inside a write. Killed
-  there three times in a row, so commits and checkpoints are cut at different points.
+  there three times in a row, so commits and checkpoints are cut at different points. The run is frozen
+  (SIGSTOP) before the kill and killed only if the log is still there, so every kill lands inside a write.
 
 Every assertion holds wherever the kill lands; the one precondition checked is that the kill came before
 the run had read everything (otherwise the test would prove nothing).
@@ -175,15 +176,35 @@ def spbe_run(folder: Path, db: Path, *extra: object, cwd: Path) -> Spbe:
     )
 
 
+def stopped(pid: int, timeout: float = 5) -> bool:
+    """Whether the process has actually stopped (state T in /proc): SIGSTOP is delivered asynchronously."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+        except (OSError, IndexError):
+            return False
+        if state in ("T", "t"):
+            return True
+        time.sleep(0.0002)
+    return False
+
+
 def kill_inside_a_write(run: Spbe, db: Path, timeout: float = 240) -> bool:
-    """SIGKILL ``run`` the moment its database has a write-ahead log (a commit or checkpoint in progress).
-    False if the run ended first."""
+    """SIGKILL ``run`` while its database has a write-ahead log (a commit or checkpoint in progress).
+
+    The log of one batch lives for a millisecond or so, shorter than the gap between seeing it and the kill
+    landing on a fast disk. So the run is first frozen (SIGSTOP) where it is; it is killed only if the log is
+    still there while it stands still, and let go on otherwise. False if the run ended first."""
     wal = db.with_name(db.name + ".wal")
     deadline = time.monotonic() + timeout
     while run.running() and time.monotonic() < deadline:
         if wal.exists():
-            run.kill()
-            return True
+            os.kill(run.proc.pid, signal.SIGSTOP)
+            if stopped(run.proc.pid) and wal.exists():
+                run.kill()
+                return True
+            os.kill(run.proc.pid, signal.SIGCONT)
         time.sleep(0.0005)
     return False
 
