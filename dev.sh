@@ -97,9 +97,17 @@ ensure_venv() {
     fi
 }
 
+# The exact versions the tests last passed with (see the file's header to regenerate): a fresh machine
+# installs what was tested, not whatever PyPI published since.
+CONSTRAINTS=constraints.txt
+
+install_stamp() {  # what the installed packages were made from: the project's requirements and their pins
+    cat pyproject.toml "$CONSTRAINTS" | sha256sum | cut -c1-16
+}
+
 ensure_python_packages() {  # $1: extras ("" or "test")
     local extras=$1 stamp
-    stamp="$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-${extras:-base}"
+    stamp="$VENV/.installed-$(install_stamp)-${extras:-base}"
     [ -f "$stamp" ] && return 0
     say "Memasang paket Python${extras:+ ($extras)}"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check uv >/dev/null 2>&1 || true
@@ -107,13 +115,13 @@ ensure_python_packages() {  # $1: extras ("" or "test")
     [ -n "$extras" ] && target=".[$extras]"
     if [ -x "$VENV/bin/uv" ]; then
         # uv is ~4x faster than pip here; compiled bytecode halves `import prefect` (measured-baselines.md)
-        "$VENV/bin/uv" pip install -q --python "$VENV/bin/python" --compile-bytecode -e "$target"
+        "$VENV/bin/uv" pip install -q --python "$VENV/bin/python" --compile-bytecode -c "$CONSTRAINTS" -e "$target"
     else
-        "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$target"
+        "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c "$CONSTRAINTS" -e "$target"
     fi
     rm -f "$VENV"/.installed-*
     touch "$stamp"
-    [ -z "$extras" ] || touch "$VENV/.installed-$(cat pyproject.toml | sha256sum | cut -c1-16)-base"
+    [ -z "$extras" ] || touch "$VENV/.installed-$(install_stamp)-base"
 }
 
 export PREFECT_SERVER_ANALYTICS_ENABLED=false
