@@ -244,23 +244,32 @@ def _cmd_schedule(args: argparse.Namespace, config: dict) -> int:
 
 
 def _cmd_run(args: argparse.Namespace, config: dict) -> int:
-    """Refuse bad input before any work, start worker processes and Prefect's local server side by
-    side, then run the flow (waiting for another run with --wait)."""
+    """Refuse bad input before any work; start Prefect's local server first, so that its start-up
+    (~3 s, mostly imports) overlaps the checks, the worker processes' start and our own imports; then run
+    the flow (waiting for another run with --wait)."""
+    from flows.local_api import LocalApi
+
     _end_on_signals()
     folder, db = _run_inputs(args, config)
     region = args.region or config.get("region")
     year = args.year or config.get("year") or date.today().year
     settings = _settings(args)
-    _check_rules(year)
-    _check_machine(db, settings)
-    nightly = _check_database(db, wait=args.wait, folder=folder)
-    if args.dask_address:
-        _check_dask(args.dask_address)
     _prefect_defaults()
-    if not nightly:  # a first run reads every file; a nightly one starts the workers only if a file changed
-        _start_workers(args, year)
+    with LocalApi.start() as api:  # stopped however the command ends, a refusal below included
+        _check_rules(year)
+        _check_machine(db, settings)
+        nightly = _check_database(db, wait=args.wait, folder=folder)
+        if args.dask_address:
+            _check_dask(args.dask_address)
+        if not nightly:  # a first run reads every file; a nightly one starts the workers only if a file changed
+            _start_workers(args, year)
+        return _report_run(args, api, folder, db, region=region, year=year, settings=settings)
+
+
+def _report_run(args: argparse.Namespace, api, folder: Path, db: Path, *, region, year: int, settings) -> int:
+    """Run the flow, print its summary, and choose the exit code (3 when the machine stopped or failed it)."""
     try:
-        summary = _run_flow(args, folder, db, region=region, year=year, settings=settings)
+        summary = _run_flow(args, api, folder, db, region=region, year=year, settings=settings)
     except Exception as exc:  # a full disk stops the run: say so, it is not a bug (exit 3)
         stopped = _machine_stop(exc)
         if stopped is None:
@@ -398,37 +407,35 @@ def _start_workers(args: argparse.Namespace, year: int) -> None:
         processes.start(workers, warm, year)
 
 
-def _run_flow(args: argparse.Namespace, folder: Path, db: Path, *, region: str | None, year: int, settings):
-    from flows.local_api import LocalApi
+def _run_flow(args: argparse.Namespace, api, folder: Path, db: Path, *, region: str | None, year: int, settings):
+    """The ingest flow, once `api` (Prefect's local server, started by the caller) answers."""
+    from flows.ingest import run_ingest  # Prefect's import, while the server is still starting
     from pipeline.judge.claims import ClaimsError
     from pipeline.store.connection import DatabaseBusy, RunInProgress, run_lock
 
-    with LocalApi.start() as api:  # Prefect's local server starts while we import
-        from flows.ingest import run_ingest
-
-        early = api.wait()
-        while True:
-            try:
-                with _api_fallback(api.url is not None and not early):
-                    return run_ingest(
-                        folder,
-                        db,
-                        region=region,
-                        year=year,
-                        claims=args.claims,
-                        workers=args.workers,
-                        progress=not args.quiet,
-                        dask_address=args.dask_address,
-                        verify=args.verify,
-                        settings=settings,
-                    )
-            except ClaimsError as exc:  # the flow reads the claims file first, before any work
-                raise CannotRun(str(exc)) from exc
-            except (DatabaseBusy, RunInProgress) as exc:
-                if not args.wait:
-                    raise _busy(db, exc) from exc
-                with run_lock(db, wait=True):  # another run slipped in between: wait for it too
-                    pass
+    early = api.wait()
+    while True:
+        try:
+            with _api_fallback(api.url is not None and not early):
+                return run_ingest(
+                    folder,
+                    db,
+                    region=region,
+                    year=year,
+                    claims=args.claims,
+                    workers=args.workers,
+                    progress=not args.quiet,
+                    dask_address=args.dask_address,
+                    verify=args.verify,
+                    settings=settings,
+                )
+        except ClaimsError as exc:  # the flow reads the claims file first, before any work
+            raise CannotRun(str(exc)) from exc
+        except (DatabaseBusy, RunInProgress) as exc:
+            if not args.wait:
+                raise _busy(db, exc) from exc
+            with run_lock(db, wait=True):  # another run slipped in between: wait for it too
+                pass
 
 
 def _check_dask(address: str) -> None:
