@@ -4,7 +4,6 @@ functions, every third-party import declared. The map is docs/architecture.md.""
 from __future__ import annotations
 
 import ast
-import re
 import sys
 import tomllib
 from collections import defaultdict
@@ -12,6 +11,8 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parents[1]
 FOUNDATION = {"model", "settings", "rules"}
@@ -171,12 +172,17 @@ def test_no_function_in_pipeline_flows_or_the_cli_is_longer_than_a_hundred_lines
     assert long == []
 
 
-def _declared(*extras: str) -> set[str]:
+def declared_requirements(*extras: str) -> list[Requirement]:
+    """The requirements pyproject.toml declares: the project's, and those of each extra named."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     requirements = list(project["dependencies"])
     for extra in extras:
         requirements += project["optional-dependencies"][extra]
-    return {re.split(r"[<>=!~;\[ ]", r, maxsplit=1)[0].lower().replace("_", "-") for r in requirements}
+    return [Requirement(r) for r in requirements]
+
+
+def _declared(*extras: str) -> set[str]:
+    return {canonicalize_name(r.name) for r in declared_requirements(*extras)}
 
 
 def _third_party(*roots: str) -> dict[str, str]:
@@ -204,7 +210,7 @@ def test_every_third_party_import_is_declared(roots, extras):
     for name, where in _third_party(*roots).items():
         if name in {"corpus"}:  # bench/ scripts import their sibling module by name
             continue
-        dists = {d.lower().replace("_", "-") for d in distributions.get(name, [name])}
+        dists = {canonicalize_name(d) for d in distributions.get(name, [name])}
         if not dists & declared:
             undeclared[name] = where
     assert undeclared == {}

@@ -178,13 +178,14 @@ def spbe_run(folder: Path, db: Path, *extra: object, cwd: Path) -> Spbe:
 
 def stopped(pid: int, timeout: float = 5) -> bool:
     """Whether the process has actually stopped (state T in /proc): SIGSTOP is delivered asynchronously."""
+    from tests.test_process_lifetime import proc_stat  # that module imports this one
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
-        except (OSError, IndexError):
+        stat = proc_stat(pid)
+        if stat is None:
             return False
-        if state in ("T", "t"):
+        if stat[0] in ("T", "t"):
             return True
         time.sleep(0.0002)
     return False

@@ -4,12 +4,12 @@ package the project declares (and everything they bring) to the versions the tes
 from __future__ import annotations
 
 import re
-import tomllib
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
+
+from tests.test_architecture import declared_requirements
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,16 +23,11 @@ def pins() -> dict[str, str]:
     return found
 
 
-def declared() -> list[Requirement]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]]
-
-
 def test_every_declared_package_is_pinned_within_its_declared_range():
     pinned = pins()
     wrong = {
         str(r): pinned.get(canonicalize_name(r.name), "not pinned")
-        for r in declared()
+        for r in declared_requirements("test")
         if canonicalize_name(r.name) not in pinned or not r.specifier.contains(pinned[canonicalize_name(r.name)])
     }
     assert wrong == {}
@@ -41,7 +36,7 @@ def test_every_declared_package_is_pinned_within_its_declared_range():
 def test_the_packages_installed_here_are_the_pinned_ones():
     pinned = pins()
     different = {}
-    for requirement in declared():
+    for requirement in declared_requirements("test"):
         name = canonicalize_name(requirement.name)
         try:
             installed = version(requirement.name)
