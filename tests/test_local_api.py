@@ -41,3 +41,28 @@ def test_without_a_configured_api_a_local_one_starts_answers_and_stops(tmp_path)
     assert prefect_loaded == "False"  # the point: the server starts before our process imports Prefect
     with pytest.raises(OSError):
         urllib.request.urlopen(f"{url}/health", timeout=2)  # stopped with the run
+
+
+@pytest.mark.parametrize("early", [True, False])  # the early server answered / Prefect starts its own instead
+def test_a_run_on_a_server_of_its_own_sends_no_heartbeats(early):
+    """The server ends with the run: a heartbeat (a lasting server's way to notice a crashed run) has no one
+    to tell, and its thread kept every run up to 1 s longer at its end."""
+    from prefect.settings import get_current_settings
+
+    from spbe.cli import _prefect_settings
+
+    own = LocalApi()
+    own.url = "http://127.0.0.1:9/api"
+    with _prefect_settings(own, early):
+        assert get_current_settings().flows.heartbeat_frequency is None
+
+
+def test_a_run_on_a_configured_server_keeps_its_heartbeats(monkeypatch):
+    from prefect.settings import get_current_settings
+
+    from spbe.cli import _prefect_settings
+
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")
+    configured = LocalApi.start()
+    with _prefect_settings(configured, early=False):
+        assert get_current_settings().flows.heartbeat_frequency is not None
