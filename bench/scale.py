@@ -19,6 +19,10 @@ an empty folder. Measured one after the other in one run, each `spbe run` a chil
                 way: today's figures, side by side
     schedule_*  with `--schedule`: the nightly path, `spbe schedule` with its Prefect server running;
                 a run triggered through the API over the empty and the unchanged folder
+    served_*    with `--schedule`: `spbe run` from the command line while that server runs
+                (PREFECT_API_URL set, as on a machine that keeps a Prefect server): the unchanged and
+                empty folders, `--repeat` times alternating (medians). Without a server, `spbe run`
+                starts its own for the run, and that start-up is most of an unchanged night
 
 Per step: wall time, CPU, the peak RSS of the `spbe run` process itself (VmHWM) and of its process
 tree (sampled), and, from the run's own records, the time before the flow started its run (start-up:
@@ -168,7 +172,7 @@ def measure_scale(args, work: Path, env: dict) -> dict:
     if args.baseline_rev:
         steps.update(measure_baseline(args, work, env, exports, {"cold": cold_export, "changed": changed_export}))
     if args.schedule:
-        steps.update(measure_schedule(work, env, folder, db, empty))
+        steps.update(measure_schedule(work, env, folder, db, empty, args.repeat))
     return report(args, steps, repeats, exports)
 
 
@@ -189,12 +193,21 @@ def measure_baseline(args, work: Path, env: dict, exports: dict, ours: dict[str,
     return steps
 
 
-def measure_schedule(work: Path, env: dict, folder: Path, db: Path, empty: Path) -> dict[str, tp.Step]:
+def measure_schedule(work: Path, env: dict, folder: Path, db: Path, empty: Path, repeat: int = 3) -> dict[str, tp.Step]:
     """The nightly path: a Prefect server and `spbe schedule` already running; one run triggered through
     the API over each folder, timed from the trigger to the run's end as the run records it."""
     from bench import schedule_probe
 
-    return schedule_probe.measure(work, env, {"schedule_empty": (empty, work / "sched-empty.duckdb")}, db, folder)
+    def served(url: str) -> dict[str, tp.Step]:
+        runner = Runner(work, {**env, "PREFECT_API_URL": url}, sys.executable, ROOT)
+        runs: dict[str, list[tp.Step]] = {"served_unchanged": [], "served_empty": []}
+        for number in range(repeat):
+            runs["served_unchanged"].append(runner.run(f"served_unchanged_{number}", folder, db))
+            runs["served_empty"].append(runner.run(f"served_empty_{number}", empty, work / "empty.duckdb"))
+        return {name: _median(steps) for name, steps in runs.items()}
+
+    sched = {"schedule_empty": (empty, work / "sched-empty.duckdb")}
+    return schedule_probe.measure(work, env, sched, db, folder, also=served)
 
 
 def report(args, steps: dict[str, tp.Step], repeats: dict, exports: dict) -> dict:
@@ -213,6 +226,9 @@ def report(args, steps: dict[str, tp.Step], repeats: dict, exports: dict) -> dic
         "empty_walls_s": [s.wall_s for s in repeats["empty"]],
         "today_unchanged_s": today_unchanged,
     }
+    for path in ("schedule", "served"):  # the nightly path; `spbe run` beside a running Prefect server
+        if f"{path}_unchanged" in steps:
+            ratios[f"{path}_unchanged_vs_today"] = steps[f"{path}_unchanged"].wall_s / today_unchanged
     checks = {
         "unchanged_minus_empty": ratios["unchanged_minus_empty_s"] <= UNCHANGED_WORK_S,
         "unchanged_vs_today": ratios["unchanged_vs_today"] <= UNCHANGED_VS_TODAY,
@@ -245,6 +261,10 @@ def print_table(args, steps: dict[str, tp.Step], ratios: dict, checks: dict, exp
         ("peak RSS, process tree", f"{tp._mib(ratios['peak_tree_bytes'])} MiB", "<= 1024 MiB"),
     ]
     keys = ["unchanged_minus_empty", "unchanged_vs_today", None, None, "peak_process", "peak_tree"]
+    for path, label in (("schedule", "nightly path (spbe schedule)"), ("served", "spbe run, Prefect server running")):
+        if f"{path}_unchanged_vs_today" in ratios:
+            rows.append((f"unchanged / today, {label}", f"{ratios[f'{path}_unchanged_vs_today']:.0%}", ""))
+            keys.append(None)
     for (label, value, target), key in zip(rows, keys):
         mark = "" if key is None else tp._mark(checks[key])
         print(f"{label:<46}{value:>12}  {target:<12}{mark}")

@@ -113,9 +113,9 @@ def _last_run(db: Path) -> dict:
         con.close()
 
 
-def measure(work: Path, env: dict, folders: dict[str, tuple[Path, Path]], db: Path, folder: Path) -> dict:
+def measure(work: Path, env: dict, folders: dict[str, tuple[Path, Path]], db: Path, folder: Path, also=None) -> dict:
     """steps `schedule_empty` (and `schedule_unchanged` over `folder` with its database `db`): medians of
-    TRIGGERS runs each."""
+    TRIGGERS runs each; then the steps of `also(url)`, measured while the server still runs."""
     folders = {**folders, "schedule_unchanged": (folder, db)}
     port = _free_port()
     url = f"http://127.0.0.1:{port}/api"
@@ -147,7 +147,7 @@ def measure(work: Path, env: dict, folders: dict[str, tuple[Path, Path]], db: Pa
             runs = [_trigger(url, _deployment(url, deployment) or "", path_db, served[-1].pid) for _ in range(TRIGGERS)]
             steps[name] = sorted(runs, key=lambda s: s.wall_s)[len(runs) // 2]
             print(f"  {name:<20}" + " / ".join(f"{s.wall_s:.1f}" for s in runs) + " s", flush=True)
-        return steps
+        return {**steps, **(also(url) if also else {})}
     finally:
         for process in [*served, server]:
             process.send_signal(signal.SIGTERM)
