@@ -1,7 +1,7 @@
 """Scanned pages: the pipeline's OCR against bare Tesseract at 300 dpi on the same pages (a script, not a test).
 
     .venv/bin/python bench/ocr_limit.py [--pages 160] [--seed 1] [--workdir DIR] [--keep] [--json FILE]
-                                        [--no-fixed] [--no-spbe]
+                                        [--no-fixed] [--no-spbe] [--served]
 
 1. Writes a scanned evidence folder of about ``--pages`` pages (image-only PDFs and image files), deterministic
    for a seed, with the text of every page known: see `KINDS` (typed in DejaVu Serif, Times, Helvetica and
@@ -15,6 +15,9 @@
                 machine)
      spbe       `spbe run DIR --db NEW --quiet`, cold (a new database; Prefect's own database made before by an
                 untimed run over an empty folder, as on a machine that has run before)
+     spbe_served  with `--served`: the same cold run beside a Prefect server that is already running (started
+                and warmed by an untimed run before, PREFECT_API_URL set), as on the nightly path where
+                `spbe schedule` keeps one; the server's own CPU during the run is reported beside it
      extract    pipeline.extract.extractor.extract over every file in nproc worker processes (as `spbe run`
                 reads them), without Prefect, DuckDB or judging
      fixed      the same with ExtractSettings(ocr_xheight_px=0): resolution fixed as before issue 15 (PDF pages
@@ -395,6 +398,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--json", type=Path, help="also write the results as JSON")
     ap.add_argument("--no-fixed", action="store_true", help="skip the fixed-resolution extract step")
     ap.add_argument("--no-spbe", action="store_true", help="skip the `spbe run` step")
+    ap.add_argument("--served", action="store_true", help="also `spbe run` beside a running Prefect server")
     ap.add_argument("--_limit", dest="limit", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--_extract", dest="extract", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--_fixed", dest="fixed", action="store_true", help=argparse.SUPPRESS)
@@ -443,12 +447,77 @@ def run_steps(args: argparse.Namespace, work: Path, truths: list[PageTruth], npr
         db = work / "spbe.duckdb"
         steps["spbe"] = measure("spbe", [*spbe, str(folder), "--db", str(db), *spbe_opts], env, logs / "spbe.log")
         steps["spbe"].similarity = similarities(truths, by_page(spbe_texts(db)))
+    if args.served:
+        steps["spbe_served"] = served_run(work, env, folder, [*spbe, str(folder), *spbe_opts], logs)
+        steps["spbe_served"].similarity = similarities(truths, by_page(spbe_texts(work / "served.duckdb")))
     steps["extract"] = extract("extract", fixed=False)
     if not args.no_fixed:
         steps["fixed"] = extract("fixed", fixed=True)
     steps["limit_after"] = limit("limit_after")
     steps["limit"].info["ocr_settings"] = DEFAULT_SETTINGS.fingerprint()
     return steps
+
+
+def served_run(work: Path, env: dict, folder: Path, cmd: list[str], logs: Path) -> Step:
+    """The cold run beside a Prefect server that already runs (untimed start and warm-up run, as
+    bench/schedule_probe.py starts one); the server's CPU during the timed run goes into the step's info."""
+    import signal
+
+    from bench.schedule_probe import _free_port, _healthy, _wait
+
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/api"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=open(logs / "served-server.log", "w"),
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait(lambda: _healthy(url), 120, "the Prefect server")
+        served = {**env, "PREFECT_API_URL": url}
+        empty = work / "empty"
+        empty.mkdir(exist_ok=True)
+        measure(
+            "served_warmup",
+            [*cmd[:2], str(empty), *cmd[3:], "--db", str(work / "served-warmup.duckdb")],
+            served,
+            logs / "served-warmup.log",
+        )
+        before = _tree_cpu(server.pid)
+        step = measure("spbe_served", [*cmd, "--db", str(work / "served.duckdb")], served, logs / "spbe_served.log")
+        step.info["server_cpu_s"] = round(_tree_cpu(server.pid) - before, 1)
+        print(f"  (the server's CPU during that run: {step.info['server_cpu_s']} s)", flush=True)
+        return step
+    finally:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _tree_cpu(pid: int) -> float:
+    """User + system seconds of a process and its live descendants (and what they reaped)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    stats = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                text = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            fields = text[text.rfind(")") + 2 :].split()
+            stats[int(entry)] = (int(fields[1]), sum(int(v) for v in fields[11:15]) / ticks)
+    tree, grew = {pid}, True
+    while grew:
+        grew = False
+        for child, (parent, _) in stats.items():
+            if parent in tree and child not in tree:
+                tree.add(child)
+                grew = True
+    return sum(stats[p][1] for p in tree if p in stats)
 
 
 def _sim_cell(step: Step, group: str) -> str:
@@ -473,7 +542,7 @@ def report(steps: dict[str, Step], pages: int, nproc: int) -> tuple[list[list[st
         )
     bare = steps["limit"].similarity
     checks = {}
-    for name in ("spbe", "extract"):
+    for name in ("spbe", "spbe_served", "extract"):
         if name not in steps:
             continue
         step = steps[name]
