@@ -461,63 +461,20 @@ def run_steps(args: argparse.Namespace, work: Path, truths: list[PageTruth], npr
 def served_run(work: Path, env: dict, folder: Path, cmd: list[str], logs: Path) -> Step:
     """The cold run beside a Prefect server that already runs (untimed start and warm-up run, as
     bench/schedule_probe.py starts one); the server's CPU during the timed run goes into the step's info."""
-    import signal
+    from bench.schedule_probe import prefect_server
+    from bench.throughput import _tree_cpu
 
-    from bench.schedule_probe import _free_port, _healthy, _wait
-
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/api"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=open(logs / "served-server.log", "w"),
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        _wait(lambda: _healthy(url), 120, "the Prefect server")
+    with prefect_server(env, logs / "served-server.log") as (url, server):
         served = {**env, "PREFECT_API_URL": url}
         empty = work / "empty"
         empty.mkdir(exist_ok=True)
-        measure(
-            "served_warmup",
-            [*cmd[:2], str(empty), *cmd[3:], "--db", str(work / "served-warmup.duckdb")],
-            served,
-            logs / "served-warmup.log",
-        )
+        warmup = [*cmd[:2], str(empty), *cmd[3:], "--db", str(work / "served-warmup.duckdb")]
+        measure("served_warmup", warmup, served, logs / "served-warmup.log")
         before = _tree_cpu(server.pid)
         step = measure("spbe_served", [*cmd, "--db", str(work / "served.duckdb")], served, logs / "spbe_served.log")
         step.info["server_cpu_s"] = round(_tree_cpu(server.pid) - before, 1)
         print(f"  (the server's CPU during that run: {step.info['server_cpu_s']} s)", flush=True)
         return step
-    finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _tree_cpu(pid: int) -> float:
-    """User + system seconds of a process and its live descendants (and what they reaped)."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    stats = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                text = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            fields = text[text.rfind(")") + 2 :].split()
-            stats[int(entry)] = (int(fields[1]), sum(int(v) for v in fields[11:15]) / ticks)
-    tree, grew = {pid}, True
-    while grew:
-        grew = False
-        for child, (parent, _) in stats.items():
-            if parent in tree and child not in tree:
-                tree.add(child)
-                grew = True
-    return sum(stats[p][1] for p in tree if p in stats)
 
 
 def _sim_cell(step: Step, group: str) -> str:

@@ -11,6 +11,7 @@ not part of a scheduled night.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -117,18 +118,44 @@ def measure(work: Path, env: dict, folders: dict[str, tuple[Path, Path]], db: Pa
     """steps `schedule_empty` (and `schedule_unchanged` over `folder` with its database `db`): medians of
     TRIGGERS runs each; then the steps of `also(url)`, measured while the server still runs."""
     folders = {**folders, "schedule_unchanged": (folder, db)}
+    with prefect_server(env, work / "logs" / "prefect-server.log") as (url, _):
+        return _measure(url, env, folders, work, also)
+
+
+@contextlib.contextmanager
+def prefect_server(env: dict, log: Path):
+    """(API URL, process) of a Prefect server started on a free port, answering; stopped at the end."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/api"
-    logs = work / "logs"
     server = subprocess.Popen(
         [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
-        stdout=open(logs / "prefect-server.log", "w"),
+        stdout=open(log, "w"),
         stderr=subprocess.STDOUT,
     )
-    served: list[subprocess.Popen] = []
     try:
         _wait(lambda: _healthy(url), 120, "the Prefect server")
+        yield url, server
+    finally:
+        _stop([server])
+
+
+def _stop(processes: list[subprocess.Popen]) -> None:
+    for process in processes:
+        process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def _measure(url: str, env: dict, folders: dict, work: Path, also) -> dict:
+    """The runs of `measure` once its server answers: one `spbe schedule` per folder, stopped at the end."""
+    logs = work / "logs"
+    served: list[subprocess.Popen] = []
+    try:
         served_env = {**env, "PREFECT_API_URL": url, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
         steps = {}
         for name, (path, path_db) in folders.items():
@@ -149,11 +176,4 @@ def measure(work: Path, env: dict, folders: dict[str, tuple[Path, Path]], db: Pa
             print(f"  {name:<20}" + " / ".join(f"{s.wall_s:.1f}" for s in runs) + " s", flush=True)
         return {**steps, **(also(url) if also else {})}
     finally:
-        for process in [*served, server]:
-            process.send_signal(signal.SIGTERM)
-        for process in [*served, server]:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.kill(process.pid, signal.SIGKILL)
-                process.wait()
+        _stop(served)

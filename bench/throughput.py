@@ -50,6 +50,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 SAMPLE_S = 0.2
 GIB = 1024**3
 
@@ -78,8 +79,8 @@ class Step:
     info: dict = field(default_factory=dict)
 
 
-def _proc_table() -> dict[int, tuple[int, int]]:
-    """pid -> (ppid, rss bytes) for every process we can read."""
+def _proc_table() -> dict[int, tuple[int, int, float]]:
+    """pid -> (ppid, rss bytes, CPU seconds: user + system, own and reaped children) for every process we can read."""
     out = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -90,9 +91,10 @@ def _proc_table() -> dict[int, tuple[int, int]]:
         except OSError:
             continue
         fields = stat[stat.rfind(b")") + 2 :].split()
-        # fields[0] = state, [1] = ppid, ..., rss (pages) is field 24 of stat = index 21 here
+        # fields[0] = state, [1] = ppid, [11:15] = utime stime cutime cstime, [21] = rss (pages)
         try:
-            out[int(entry.name)] = (int(fields[1]), int(fields[21]) * PAGE_SIZE)
+            cpu = sum(int(v) for v in fields[11:15]) / CLOCK_TICKS
+            out[int(entry.name)] = (int(fields[1]), int(fields[21]) * PAGE_SIZE, cpu)
         except (IndexError, ValueError):
             continue
     return out
@@ -110,18 +112,27 @@ def _high_water(pid: int) -> int:
     return 0
 
 
-def _tree_rss(root_pid: int) -> int:
+def _tree_sum(root_pid: int, column: int) -> float:
+    """A column of `_proc_table` summed over a process and its live descendants."""
     table = _proc_table()
     children: dict[int, list[int]] = {}
-    for pid, (ppid, _rss) in table.items():
-        children.setdefault(ppid, []).append(pid)
-    total, stack = 0, [root_pid]
+    for pid, row in table.items():
+        children.setdefault(row[0], []).append(pid)
+    total, stack = 0.0, [root_pid]
     while stack:
         pid = stack.pop()
         if pid in table:
-            total += table[pid][1]
+            total += table[pid][column]
         stack += children.get(pid, [])
     return total
+
+
+def _tree_rss(root_pid: int) -> int:
+    return int(_tree_sum(root_pid, 1))
+
+
+def _tree_cpu(root_pid: int) -> float:
+    return _tree_sum(root_pid, 2)
 
 
 def measure(
