@@ -34,7 +34,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-REAL = Path(os.environ.get("SPBE_REAL_DOCS", ROOT.parent / "shared" / "real"))
+
+from tests.references import REAL  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,8 @@ from pipeline.extract.ocr import ocr_image, parse_tsv  # noqa: E402
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings  # noqa: E402
 from samplegen.render import degrade, photograph, render_page  # noqa: E402
 from tests.fixtures import REGULATION_LINES, image_pdf, similarity, text_pdf  # noqa: E402
+from tests.references import REAL  # noqa: E402
 
-REAL = Path("/work/shared/real")
 EXPECTED = "\n".join(REGULATION_LINES)
 
 

@@ -21,7 +21,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-REAL = ROOT.parent / "shared" / "real"
+
+from tests.references import REAL  # noqa: E402
+
 # ../shared/real/README.md: what a correct pipeline concludes per file (LHE reports are results, not evidence).
 REAL_LABELS = {
     "perbup-batubara-81-2021-spbe-signed.pdf": set(range(1, 11)),

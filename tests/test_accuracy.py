@@ -3,15 +3,14 @@ bench/accuracy.py prints per set. Exports and labels are written here as the dic
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import yaml
 
 from pipeline.judge.accuracy import PRF, LabelledRun, Share, evaluate, evaluate_run, pool, runs_of
+from tests.references import REAL
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = Path(os.environ.get("SPBE_REAL_DOCS", ROOT.parent / "shared" / "real"))
 
 
 def doc(path: str, flags=(), levelled=(), candidates=(), **extra) -> dict:

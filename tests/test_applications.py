@@ -17,9 +17,10 @@ import yaml
 from pipeline.judge.analysis import Analysis, analysis_version, analyze, analyzer_for
 from pipeline.judge.applications import RULE_PREFIX
 from pipeline.rules import RULES_DIR, RulesError, load_applications
+from tests.references import REFERENCE as REFERENCES
 
 APPLICATIONS_FILE = RULES_DIR / "applications.yaml"
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "applications.md"
+REFERENCE = REFERENCES / "applications.md"
 
 
 @pytest.fixture(scope="module")

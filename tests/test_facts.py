@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,9 +20,9 @@ from pipeline.judge.facts import (
 )
 from pipeline.judge.facts.phrases import spellings
 from pipeline.rules import load_common
+from tests.references import REAL
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = Path(os.environ.get("SPBE_REAL_DOCS", Path(__file__).resolve().parents[2] / "shared" / "real"))
 SIGNED = REAL / "perbup-batubara-81-2021-spbe-signed.pdf"
 DRAFT = REAL / "rancangan-perbup-lamongan-2021-spbe-draft.pdf"
 SAMPLE = ROOT / "sample_docs"

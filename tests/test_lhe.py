@@ -7,7 +7,6 @@ The real reports must be there: a missing folder fails these tests (set SPBE_REA
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,7 @@ from pipeline.judge.scoring import spbe_index
 from pipeline.official.lhe import LheError, PageContent, government_key, parse_lhe
 from pipeline.official.read import read_lhe, read_pages
 from pipeline.rules import framework_for_year
-
-REAL = Path(os.environ.get("SPBE_REAL_DOCS", Path(__file__).resolve().parents[2] / "shared" / "real"))
+from tests.references import REAL
 
 
 def real_lhe(year: int) -> Path:

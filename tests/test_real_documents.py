@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 from pipeline.extract.extractor import extract
 from pipeline.model import Method, Status
+from tests.references import REAL
 
-REAL = Path(os.environ.get("SPBE_REAL_DOCS", Path(__file__).resolve().parents[2] / "shared" / "real"))
 SIGNED = REAL / "perbup-batubara-81-2021-spbe-signed.pdf"
 DRAFT = REAL / "rancangan-perbup-lamongan-2021-spbe-draft.pdf"
 

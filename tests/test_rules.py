@@ -25,6 +25,7 @@ from pipeline.rules import (
     load_instansi,
     read_rules_file,
 )
+from tests.references import REFERENCE
 
 FRAMEWORK_FILE = RULES_DIR / "permenpanrb-59-2020.yaml"
 
@@ -216,7 +217,7 @@ def test_structure_matches_the_regulation(framework):
 
 
 def test_names_and_weights_match_the_reference_csv(framework):
-    csv = Path(__file__).resolve().parents[2] / "shared" / "reference" / "spbe-indicators-2020.csv"
+    csv = REFERENCE / "spbe-indicators-2020.csv"
     assert csv.is_file(), f"reference CSV missing: {csv} (../shared/ must lie beside the checkout)"
     rows = [line.split(",") for line in csv.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
     for row in rows:
