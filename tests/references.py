@@ -15,3 +15,10 @@ SHARED = ROOT.parent / "shared"
 REAL = Path(os.environ.get("SPBE_REAL_DOCS", SHARED / "real"))
 #: The framework, the indicator list and the applications table, with their sources.
 REFERENCE = Path(os.environ.get("SPBE_REFERENCE", SHARED / "reference"))
+
+
+def present(path: Path) -> Path:
+    """`path` when the file is there; otherwise the test that asked fails, saying where to point."""
+    variable = "SPBE_REFERENCE" if path.is_relative_to(REFERENCE) else "SPBE_REAL_DOCS"
+    assert path.is_file(), f"missing: {path} (../shared must lie beside the checkout, or set {variable})"
+    return path

@@ -20,7 +20,7 @@ from pipeline.extract.formats.pdf import text_layer_verdict
 from pipeline.model import Method, Status
 from pipeline.settings import DEFAULT_SETTINGS, ExtractSettings
 from tests.fixtures import REGULATION_LINES, SHORT_LINES, image_pdf, merge_pdfs, squash, text_pdf, text_strip
-from tests.references import REAL
+from tests.references import REAL, present
 
 TEXT_PAGES = [REGULATION_LINES[:7], REGULATION_LINES[7:]]
 
@@ -180,9 +180,7 @@ def test_text_layer_verdict(text: str, coverage: float, verdict: str | None) -> 
     ],
 )
 def test_real_regulations_are_read_from_their_text_layer(name: str, pages: int, phrase: str, no_ocr: None) -> None:
-    path = REAL / name
-    assert path.is_file(), f"real test documents missing: {REAL} (set SPBE_REAL_DOCS)"
-    doc = extract(path)
+    doc = extract(present(REAL / name))
     assert doc.status is Status.OK
     assert doc.page_count == pages
     assert {p.method for p in doc.pages} == {Method.TEXT_LAYER}

@@ -20,7 +20,7 @@ from pipeline.judge.facts import (
 )
 from pipeline.judge.facts.phrases import spellings
 from pipeline.rules import load_common
-from tests.references import REAL
+from tests.references import REAL, present
 
 ROOT = Path(__file__).resolve().parents[1]
 SIGNED = REAL / "perbup-batubara-81-2021-spbe-signed.pdf"
@@ -621,7 +621,7 @@ def real():
     from pipeline.extract.extractor import extract
 
     for p in (SIGNED, DRAFT):
-        assert p.is_file(), f"real test documents missing: {REAL} (set SPBE_REAL_DOCS)"
+        present(p)
     return {p: read_facts([pg.text for pg in extract(p).pages], file_name=p.name) for p in (SIGNED, DRAFT)}
 
 

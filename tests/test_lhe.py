@@ -15,13 +15,11 @@ from pipeline.judge.scoring import spbe_index
 from pipeline.official.lhe import LheError, PageContent, government_key, parse_lhe
 from pipeline.official.read import read_lhe, read_pages
 from pipeline.rules import framework_for_year
-from tests.references import REAL
+from tests.references import REAL, present
 
 
 def real_lhe(year: int) -> Path:
-    path = REAL / f"lhe-kota-bandar-lampung-{year}.pdf"
-    assert path.is_file(), f"real LHE missing: {path} (set SPBE_REAL_DOCS)"
-    return path
+    return present(REAL / f"lhe-kota-bandar-lampung-{year}.pdf")
 
 
 @pytest.fixture(scope="module")

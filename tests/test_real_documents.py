@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.extract.extractor import extract
 from pipeline.model import Method, Status
-from tests.references import REAL
+from tests.references import REAL, present
 
 SIGNED = REAL / "perbup-batubara-81-2021-spbe-signed.pdf"
 DRAFT = REAL / "rancangan-perbup-lamongan-2021-spbe-draft.pdf"
@@ -16,14 +16,12 @@ DRAFT = REAL / "rancangan-perbup-lamongan-2021-spbe-draft.pdf"
 
 @pytest.fixture(scope="module")
 def signed():
-    assert SIGNED.is_file(), f"real test documents missing: {REAL} (set SPBE_REAL_DOCS)"
-    return extract(SIGNED)
+    return extract(present(SIGNED))
 
 
 @pytest.fixture(scope="module")
 def draft():
-    assert DRAFT.is_file(), f"real test documents missing: {REAL} (set SPBE_REAL_DOCS)"
-    return extract(DRAFT)
+    return extract(present(DRAFT))
 
 
 def test_signed_perbup_is_read_from_its_text_layer_without_ocr(signed):
@@ -104,8 +102,7 @@ def test_both_are_from_another_region_for_kota_ternate(judged):
 def test_an_official_evaluation_report_in_the_folder_is_a_result_not_evidence(year, framework, common):
     from pipeline.judge.decide import DocInput, judge
 
-    path = REAL / f"lhe-kota-bandar-lampung-{year}.pdf"
-    assert path.is_file(), f"real test documents missing: {REAL} (set SPBE_REAL_DOCS)"
+    path = present(REAL / f"lhe-kota-bandar-lampung-{year}.pdf")
     pages = tuple(page.text for page in extract(path).pages)
     result = judge(
         [DocInput(path.name, "lhe", "ok", (), pages)], framework, common, region="Kota Bandar Lampung", year=2025

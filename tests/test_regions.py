@@ -17,7 +17,7 @@ from pipeline.judge.regions import (
     resolve,
 )
 from pipeline.rules import RULES_DIR, RulesError, load_instansi, load_regions
-from tests.test_real_documents import REAL
+from tests.references import REAL, present
 
 PAKPAK_BHARAT = REAL / "perbup-pakpak-bharat-34-2019-rencana-induk-spbe.pdf"
 BATU_BARA = REAL / "perbup-batubara-81-2021-spbe-signed.pdf"
@@ -48,7 +48,7 @@ def real():
     from pipeline.extract.extractor import extract
 
     for p in (PAKPAK_BHARAT, BATU_BARA):
-        assert p.is_file(), f"real test documents missing: {REAL} (set SPBE_REAL_DOCS)"
+        present(p)
     return {
         p: read_facts([page.text for page in extract(p).pages], file_name=p.name) for p in (PAKPAK_BHARAT, BATU_BARA)
     }

@@ -25,7 +25,7 @@ from pipeline.rules import (
     load_instansi,
     read_rules_file,
 )
-from tests.references import REFERENCE
+from tests.references import REFERENCE, present
 
 FRAMEWORK_FILE = RULES_DIR / "permenpanrb-59-2020.yaml"
 
@@ -217,8 +217,7 @@ def test_structure_matches_the_regulation(framework):
 
 
 def test_names_and_weights_match_the_reference_csv(framework):
-    csv = REFERENCE / "spbe-indicators-2020.csv"
-    assert csv.is_file(), f"reference CSV missing: {csv} (../shared/ must lie beside the checkout)"
+    csv = present(REFERENCE / "spbe-indicators-2020.csv")
     rows = [line.split(",") for line in csv.read_text(encoding="utf-8").splitlines()[1:] if line.strip()]
     for row in rows:
         ind = framework.indicator(int(row[0]))
